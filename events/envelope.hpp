@@ -17,17 +17,17 @@ struct FieldError {
 
 /// The message is not JSON, or not a JSON object.
 class DecodeError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 /// The message is JSON but breaks the CloudEvents envelope or its type's data schema.
 class ValidationError : public std::runtime_error {
-public:
+  public:
     explicit ValidationError(std::vector<FieldError> errors);
     const std::vector<FieldError>& errors() const { return errors_; }
 
-private:
+  private:
     std::vector<FieldError> errors_;
 };
 
@@ -48,6 +48,13 @@ struct Envelope {
 /// Serialises as a CloudEvents structured-mode JSON document.
 std::string Encode(const Envelope& envelope);
 
+/// The CloudEvents structured-mode JSON object that Encode() serialises.
+nlohmann::json ToJson(const Envelope& envelope);
+
+/// Every violation of schemas/cloudevent.json by `document`, plus, when its type is in the
+/// catalog, every violation of that type's data schema (paths "data...."). Empty when valid.
+std::vector<FieldError> ValidateEnvelope(const nlohmann::json& document);
+
 /// Parses and validates the envelope and its data against the catalog.
 /// Throws DecodeError (not a JSON object) or ValidationError (field-level errors, including an
 /// unknown type).
@@ -61,5 +68,9 @@ std::string NowRfc3339();
 
 /// A fresh W3C traceparent ("00-<32 hex>-<16 hex>-01").
 std::string NewTraceparent();
+
+/// A traceparent for work caused by `parent`: the same trace id with a fresh parent (span) id.
+/// A malformed `parent` starts a new trace instead.
+std::string ChildTraceparent(std::string_view parent);
 
 }  // namespace saga::events

@@ -1,0 +1,25 @@
+#pragma once
+
+/// Everything of saga::events: the envelope, the catalog and every event type.
+
+#include "events/catalog.hpp"
+#include "events/codec.hpp"
+#include "events/envelope.hpp"
+#include "events/formats.hpp"
+#include "events/inventory_back_in_stock.hpp"
+#include "events/inventory_low_stock.hpp"
+#include "events/inventory_released.hpp"
+#include "events/inventory_reservation_failed.hpp"
+#include "events/inventory_reserved.hpp"
+#include "events/inventory_restocked.hpp"
+#include "events/make_envelope.hpp"
+#include "events/notification_failed.hpp"
+#include "events/notification_sent.hpp"
+#include "events/order_cancelled.hpp"
+#include "events/order_confirmed.hpp"
+#include "events/order_created.hpp"
+#include "events/order_rejected.hpp"
+#include "events/payment_completed.hpp"
+#include "events/payment_failed.hpp"
+#include "events/payment_refunded.hpp"
+#include "events/validation.hpp"

@@ -1,0 +1,48 @@
+#include "events/notification_failed.hpp"
+
+#include "events/validation.hpp"
+
+namespace saga::events {
+
+nlohmann::json ToJson(const NotificationFailed& event) {
+    return {
+        {"notification_id", event.notification_id},
+        {"order_id", event.order_id},
+        {"event_type", event.event_type},
+        {"channel", ToText(event.channel)},
+        {"recipient", event.recipient},
+        {"reason", event.reason},
+        {"attempts", event.attempts},
+    };
+}
+
+template <>
+std::vector<FieldError> Validate<NotificationFailed>(const nlohmann::json& data) {
+    std::vector<FieldError> errors;
+    ObjectValidator(data, "data", errors)
+        .String("notification_id", IdFormat())
+        .String("order_id", IdFormat())
+        .String("event_type", EventTypeNameFormat())
+        .Enum<NotificationChannel>("channel")
+        .String("recipient", RecipientFormat())
+        .String("reason", ShortTextFormat())
+        .Integer("attempts", 1)
+        .RejectUnknown();
+    return errors;
+}
+
+template <>
+NotificationFailed FromJson<NotificationFailed>(const nlohmann::json& data) {
+    ThrowIfErrors(Validate<NotificationFailed>(data));
+    return {
+        .notification_id = data.at("notification_id").get<std::string>(),
+        .order_id = data.at("order_id").get<std::string>(),
+        .event_type = data.at("event_type").get<std::string>(),
+        .channel = ParseEnum<NotificationChannel>(data.at("channel").get<std::string>()).value(),
+        .recipient = data.at("recipient").get<std::string>(),
+        .reason = data.at("reason").get<std::string>(),
+        .attempts = data.at("attempts").get<std::int64_t>(),
+    };
+}
+
+}  // namespace saga::events
