@@ -1,0 +1,43 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "runtime/amqp/connection.hpp"
+
+namespace saga::runtime::amqp {
+
+inline constexpr const char* kEventsExchange = "saga.events";   ///< topic, carries every event
+inline constexpr const char* kDeadLetterExchange = "saga.dlx";  ///< direct, routing key = work queue
+
+/// What one service owns on the broker (SPEC §4).
+struct ServiceTopology {
+    std::string queue;                                    ///< work queue, named after the service
+    std::vector<std::string> bindings;                    ///< event types it consumes
+    std::vector<std::chrono::milliseconds> retry_delays;  ///< one delay queue per distinct delay
+    int delivery_limit = 20;  ///< broker-side safety net for messages that crash the consumer
+};
+
+std::string DeadLetterQueueName(const std::string& queue);
+/// "<queue>.retry.<ms>ms": named by its delay, so changing the delays never collides with an
+/// existing queue's arguments.
+std::string RetryQueueName(const std::string& queue, std::chrono::milliseconds delay);
+
+/// The topology did not match what exists on the broker; the text says what differs.
+class TopologyMismatch : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Declares (idempotently) the exchanges, the quorum work queue with its dead-letter settings,
+/// its quorum DLQ (no delivery limit), the retry delay queues (classic, TTL, dead-lettering back
+/// to the work queue through the default exchange) and the bindings. A queue that already exists
+/// with different arguments throws TopologyMismatch naming the argument; other failures throw
+/// AmqpError.
+void DeclareServiceTopology(Connection& connection, const ServiceTopology& topology);
+
+/// Declares only the two shared exchanges.
+void DeclareExchanges(Connection& connection);
+
+}  // namespace saga::runtime::amqp

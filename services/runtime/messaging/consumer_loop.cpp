@@ -1,0 +1,214 @@
+#include "runtime/messaging/consumer_loop.hpp"
+
+#include <cxxabi.h>
+
+#include <memory>
+#include <optional>
+#include <typeinfo>
+
+#include "runtime/amqp/errors.hpp"
+#include "runtime/amqp/topology.hpp"
+#include "runtime/backoff.hpp"
+#include "runtime/pg/inbox.hpp"
+
+namespace saga::runtime::messaging {
+namespace {
+
+constexpr int kTransientRetries = 3;
+constexpr std::chrono::milliseconds kReceiveWait{500};
+
+}  // namespace
+
+struct ConsumerLoop::Poison {
+    amqp::Delivery* delivery;
+    Failure failure;
+};
+
+struct ConsumerLoop::Item {
+    amqp::Delivery* delivery;
+    events::Envelope event;
+    std::optional<Failure> failure;
+};
+
+std::string ExceptionTypeName(const std::exception& error) {
+    int status = 0;
+    std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(typeid(error).name(), nullptr, nullptr, &status),
+                                                std::free);
+    return status == 0 && name ? std::string(name.get()) : std::string(typeid(error).name());
+}
+
+ConsumerLoop::ConsumerLoop(ConsumerOptions options, pg::Database& database, EventHandler handler, log::Logger& logger)
+    : options_(std::move(options)), database_(database), handler_(std::move(handler)), logger_(logger) {}
+
+void ConsumerLoop::Run(std::stop_token stop) {
+    while (!stop.stop_requested()) {
+        try {
+            ConsumeOnce(stop);
+        } catch (const amqp::TopologyMismatch&) {
+            throw;
+        } catch (const amqp::AmqpError& error) {
+            const auto wait = reconnect_backoff_.Next();
+            logger_.Warn("broker connection lost; reconnecting",
+                         {{"queue", options_.queue}, {"error", error.what()}, {"retry_in_ms", wait.count()}});
+            SleepUnlessStopped(stop, wait);
+        }
+    }
+}
+
+void ConsumerLoop::ConsumeOnce(std::stop_token stop) {
+    amqp::Connection connection(options_.amqp);
+    amqp::DeclareServiceTopology(connection,
+                                 {options_.queue, options_.bindings, options_.retry.delays, options_.delivery_limit});
+    connection.EnableConfirms();
+    connection.SetPrefetch(options_.prefetch);
+    connection.Consume(options_.queue);
+    logger_.Info("consuming", {{"queue", options_.queue}, {"prefetch", options_.prefetch}});
+    reconnect_backoff_.Reset();
+
+    std::vector<amqp::Delivery> batch;
+    while (!stop.stop_requested()) {
+        auto first = connection.NextDelivery(kReceiveWait);
+        if (!first) continue;
+        batch.clear();
+        batch.push_back(std::move(*first));
+        while (batch.size() < options_.max_batch) {
+            auto next = connection.NextDelivery(std::chrono::milliseconds{0});
+            if (!next) break;
+            batch.push_back(std::move(*next));
+        }
+        Process(connection, batch, stop);
+    }
+}
+
+void ConsumerLoop::Process(amqp::Connection& connection, std::vector<amqp::Delivery>& batch, std::stop_token stop) {
+    std::vector<Item> items;
+    std::vector<Poison> poison;
+    for (auto& delivery : batch) {
+        try {
+            items.push_back({&delivery, events::Decode(delivery.body), std::nullopt});
+        } catch (const std::exception& error) {
+            poison.push_back({&delivery, {ExceptionTypeName(error), error.what(), 1, events::NowRfc3339()}});
+        }
+    }
+
+    // The database being down is nobody's fault: keep the deliveries and wait for it.
+    Backoff backoff(std::chrono::milliseconds{100}, std::chrono::seconds{5});
+    while (!items.empty()) {
+        try {
+            if (!HandleTogether(items)) {
+                for (auto& item : items) HandleAlone(item);
+            }
+            break;
+        } catch (const pg::DatabaseUnavailable& error) {
+            const auto wait = backoff.Next();
+            logger_.Warn("database unavailable; holding messages until it is back",
+                         {{"queue", options_.queue}, {"error", error.what()}, {"retry_in_ms", wait.count()}});
+            if (!SleepUnlessStopped(stop, wait)) return;  // unacked: the broker redelivers them
+            connection.KeepAlive();
+        }
+    }
+    if (options_.after_commit) options_.after_commit();
+
+    SendFailures(connection, items, poison);
+    connection.Ack(batch.back().delivery_tag, true);
+    stats_.batches.fetch_add(1, std::memory_order_relaxed);
+}
+
+bool ConsumerLoop::HandleTogether(std::vector<Item>& items) {
+    try {
+        RetryTransient([&] {
+            database_.InTransaction([&](pg::Transaction& tx) {
+                std::uint64_t handled = 0;
+                for (auto& item : items) {
+                    if (pg::RecordInInbox(tx, options_.service, item.event.id)) {
+                        handler_(item.event, tx);
+                        ++handled;
+                    }
+                }
+                tx.AfterCommit([this, handled, total = items.size()] {
+                    stats_.handled.fetch_add(handled, std::memory_order_relaxed);
+                    stats_.duplicates.fetch_add(total - handled, std::memory_order_relaxed);
+                });
+            });
+        });
+        return true;
+    } catch (const pg::DatabaseUnavailable&) {
+        throw;
+    } catch (const std::exception& error) {
+        if (items.size() == 1) {
+            items.front().failure = Failure{ExceptionTypeName(error), error.what(), 0, events::NowRfc3339()};
+            return true;
+        }
+        return false;
+    }
+}
+
+void ConsumerLoop::HandleAlone(Item& item) {
+    try {
+        RetryTransient([&] {
+            database_.InTransaction([&](pg::Transaction& tx) {
+                const bool fresh = pg::RecordInInbox(tx, options_.service, item.event.id);
+                if (fresh) handler_(item.event, tx);
+                tx.AfterCommit([this, fresh] { (fresh ? stats_.handled : stats_.duplicates).fetch_add(1); });
+            });
+        });
+    } catch (const pg::DatabaseUnavailable&) {
+        throw;
+    } catch (const std::exception& error) {
+        item.failure = Failure{ExceptionTypeName(error), error.what(), 0, events::NowRfc3339()};
+    }
+}
+
+template <class F>
+void ConsumerLoop::RetryTransient(F&& transaction) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            transaction();
+            return;
+        } catch (const std::exception& error) {
+            if (attempt >= kTransientRetries || !pg::IsTransient(error)) throw;
+        }
+    }
+}
+
+void ConsumerLoop::SendFailures(amqp::Connection& connection, const std::vector<Item>& items,
+                                const std::vector<Poison>& poison) {
+    bool sent = false;
+    for (const auto& [delivery, failure] : poison) {
+        connection.Publish(DeadLetterCopy(*delivery, options_.queue, options_.service, kReasonPoison, failure));
+        stats_.dead_lettered.fetch_add(1, std::memory_order_relaxed);
+        logger_.Warn("poison message dead-lettered", {{"queue", options_.queue},
+                                                      {"message_id", delivery->properties.message_id},
+                                                      {"error", failure.exception_message}});
+        sent = true;
+    }
+    for (const Item& item : items) {
+        if (!item.failure) continue;
+        Failure failure = *item.failure;
+        failure.attempts = FailedAttempts(*item.delivery) + 1;
+        const nlohmann::json fields = {{"queue", options_.queue},
+                                       {"event_id", item.event.id},
+                                       {"correlation_id", item.event.correlation_id},
+                                       {"attempts", failure.attempts},
+                                       {"error", failure.exception_message}};
+        if (auto delay = options_.retry.DelayAfter(failure.attempts)) {
+            connection.Publish(RetryCopy(*item.delivery, options_.queue, options_.service, *delay, failure));
+            stats_.retried.fetch_add(1, std::memory_order_relaxed);
+            logger_.Warn("handler failed; retrying later", fields);
+        } else {
+            connection.Publish(
+                DeadLetterCopy(*item.delivery, options_.queue, options_.service, kReasonRetriesExhausted, failure));
+            stats_.dead_lettered.fetch_add(1, std::memory_order_relaxed);
+            logger_.Error("handler failed; retries exhausted, dead-lettered", fields);
+        }
+        sent = true;
+    }
+    if (!sent) return;
+    // The original is acked only once the broker holds the copy.
+    const auto result = connection.WaitForConfirms(connection.LastPublished(), options_.confirm_timeout);
+    if (!result.complete || !result.nacked.empty()) {
+        throw amqp::AmqpError("the broker did not confirm a dead-letter or retry copy");
+    }
+}
+
+}  // namespace saga::runtime::messaging

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "events/envelope.hpp"
+#include "runtime/amqp/connection.hpp"
+#include "runtime/backoff.hpp"
+#include "runtime/log/logger.hpp"
+#include "runtime/messaging/failure_policy.hpp"
+#include "runtime/pg/database.hpp"
+
+namespace saga::runtime::messaging {
+
+/// A consumer's business logic: apply one event inside the given transaction. Throwing rolls
+/// the transaction back and sends the message on the retry path. Handlers never see AMQP.
+using EventHandler = std::function<void(const events::Envelope&, pg::Transaction&)>;
+
+struct ConsumerOptions {
+    std::string service;                ///< inbox consumer name and x-failed-service
+    std::string queue;                  ///< work queue, e.g. "inventory-service"
+    std::vector<std::string> bindings;  ///< event types routed to the queue
+    amqp::ConnectionOptions amqp;
+    RetryPolicy retry;
+    std::uint16_t prefetch = 200;
+    std::size_t max_batch = 100;  ///< deliveries handled in one transaction at most
+    int delivery_limit = 20;
+    std::chrono::milliseconds confirm_timeout{30000};
+    /// Fault injection: runs after the handlers' transaction committed, before the ack.
+    std::function<void()> after_commit;
+};
+
+/// Counters, readable from any thread.
+struct ConsumerStats {
+    std::atomic<std::uint64_t> handled{0};
+    std::atomic<std::uint64_t> duplicates{0};
+    std::atomic<std::uint64_t> retried{0};
+    std::atomic<std::uint64_t> dead_lettered{0};
+    std::atomic<std::uint64_t> batches{0};
+};
+
+/// The delivery semantics of ARCHITECTURE "Delivery semantics", once for every service:
+/// receive → decode + validate (failure: poison → DLQ at once) → one transaction with the inbox
+/// row and the handler's writes → commit → ack. A handler failure goes to a delay queue and
+/// comes back, up to RetryPolicy::max_attempts, then to the DLQ with its headers. An outage of
+/// the database or the broker is waited out with backoff and never dead-letters anything.
+///
+/// Deliveries that are already waiting are handled together in one transaction (up to
+/// max_batch); if any of them fails, the batch is rolled back and each is handled on its own,
+/// so one failing message never affects the others.
+class ConsumerLoop {
+  public:
+    ConsumerLoop(ConsumerOptions options, pg::Database& database, EventHandler handler, log::Logger& logger);
+
+    /// Consumes until `stop` is requested, reconnecting as needed. Throws
+    /// amqp::TopologyMismatch when the broker's queues differ from what this service needs.
+    void Run(std::stop_token stop);
+
+    const ConsumerStats& stats() const { return stats_; }
+
+  private:
+    struct Item;
+    struct Poison;
+    void ConsumeOnce(std::stop_token stop);
+    void Process(amqp::Connection& connection, std::vector<amqp::Delivery>& batch, std::stop_token stop);
+    /// Runs the handlers of `items` in one transaction; false if any threw (rolled back).
+    bool HandleTogether(std::vector<Item>& items);
+    void HandleAlone(Item& item);
+    template <class F>
+    void RetryTransient(F&& transaction);
+    void SendFailures(amqp::Connection& connection, const std::vector<Item>& items, const std::vector<Poison>& poison);
+
+    ConsumerOptions options_;
+    pg::Database& database_;
+    EventHandler handler_;
+    log::Logger& logger_;
+    Backoff reconnect_backoff_{std::chrono::milliseconds{100}, std::chrono::seconds{5}};
+    ConsumerStats stats_;
+};
+
+/// The demangled name of an exception's dynamic type.
+std::string ExceptionTypeName(const std::exception& error);
+
+}  // namespace saga::runtime::messaging

@@ -1,0 +1,98 @@
+#include "runtime/outbox/relay.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "runtime/amqp/errors.hpp"
+#include "runtime/amqp/topology.hpp"
+#include "runtime/backoff.hpp"
+#include "runtime/pg/errors.hpp"
+#include "runtime/pg/outbox_writer.hpp"
+
+namespace saga::runtime::outbox {
+
+amqp::OutgoingMessage ToMessage(const pg::OutboxRow& row) {
+    amqp::OutgoingMessage message;
+    message.exchange = amqp::kEventsExchange;
+    message.routing_key = row.event_type;
+    message.body = row.payload;
+    auto& p = message.properties;
+    p.content_type = "application/cloudevents+json";
+    p.message_id = row.message_id;
+    p.type = row.event_type;
+    p.correlation_id = row.correlation_id;
+    p.app_id = row.source;
+    p.timestamp = row.created_unix;
+    p.persistent = true;
+    return message;
+}
+
+OutboxRelay::OutboxRelay(RelayOptions options, RelayWakeup& wakeup, log::Logger& logger)
+    : options_(std::move(options)), wakeup_(wakeup), logger_(logger) {}
+
+void OutboxRelay::Run(std::stop_token stop) {
+    while (!stop.stop_requested()) {
+        try {
+            RelayOnce(stop);
+        } catch (const pg::DatabaseUnavailable& error) {
+            const auto wait = reconnect_backoff_.Next();
+            logger_.Warn("outbox relay: database unavailable",
+                         {{"error", error.what()}, {"retry_in_ms", wait.count()}});
+            SleepUnlessStopped(stop, wait);
+        } catch (const amqp::AmqpError& error) {
+            const auto wait = reconnect_backoff_.Next();
+            logger_.Warn("outbox relay: broker unavailable", {{"error", error.what()}, {"retry_in_ms", wait.count()}});
+            SleepUnlessStopped(stop, wait);
+        }
+    }
+}
+
+void OutboxRelay::RelayOnce(std::stop_token stop) {
+    pg::OutboxStore store(options_.database_url, pg::OutboxChannel(options_.service));
+    amqp::Connection connection(options_.amqp);
+    amqp::DeclareExchanges(connection);
+    connection.EnableConfirms();
+    logger_.Info("outbox relay connected", {{"batch_size", options_.batch_size}});
+    reconnect_backoff_.Reset();
+
+    while (!stop.stop_requested()) {
+        CleanUpIfDue(store);
+        const std::vector<pg::OutboxRow> rows = store.ClaimBatch(options_.batch_size);
+        if (rows.empty()) {
+            store.AbandonBatch();
+            connection.KeepAlive();
+            store.WaitForWork(wakeup_.fd(), options_.poll_interval);
+            wakeup_.Drain();
+            continue;
+        }
+        const std::uint64_t first = connection.LastPublished() + 1;
+        for (const auto& row : rows) connection.Publish(ToMessage(row));
+        const auto confirms = connection.WaitForConfirms(connection.LastPublished(), options_.confirm_timeout);
+        if (!confirms.complete) throw amqp::AmqpError("publisher confirms timed out");
+
+        std::unordered_set<std::uint64_t> nacked(confirms.nacked.begin(), confirms.nacked.end());
+        std::vector<std::int64_t> sent;
+        sent.reserve(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (!nacked.contains(first + i)) sent.push_back(rows[i].id);
+        }
+        if (!nacked.empty())
+            logger_.Warn("outbox relay: broker refused messages; they stay unsent", {{"count", nacked.size()}});
+        if (options_.after_confirm) options_.after_confirm(rows);
+        store.FinishBatch(sent);
+        stats_.published.fetch_add(sent.size(), std::memory_order_relaxed);
+        stats_.batches.fetch_add(1, std::memory_order_relaxed);
+    }
+}
+
+void OutboxRelay::CleanUpIfDue(pg::OutboxStore& store) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next_cleanup_) return;
+    next_cleanup_ = now + options_.cleanup_interval;
+    constexpr int kLimit = 10000;
+    const auto outbox = store.DeleteSentBefore(options_.sent_retention, kLimit);
+    const auto inbox = store.DeleteInboxBefore(options_.inbox_retention, kLimit);
+    if (outbox + inbox > 0) logger_.Info("retention cleanup", {{"outbox_rows", outbox}, {"inbox_rows", inbox}});
+}
+
+}  // namespace saga::runtime::outbox

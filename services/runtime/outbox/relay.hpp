@@ -1,0 +1,68 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "runtime/amqp/connection.hpp"
+#include "runtime/backoff.hpp"
+#include "runtime/log/logger.hpp"
+#include "runtime/outbox/wakeup.hpp"
+#include "runtime/pg/outbox_store.hpp"
+
+namespace saga::runtime::outbox {
+
+struct RelayOptions {
+    std::string service;  ///< names the NOTIFY channel and the logs
+    std::string database_url;
+    amqp::ConnectionOptions amqp;
+    int batch_size = 500;                           ///< rows per claim, and so unconfirmed publishes in flight
+    std::chrono::milliseconds poll_interval{1000};  ///< fallback when no wake-up arrives
+    std::chrono::milliseconds confirm_timeout{30000};
+    std::chrono::seconds sent_retention{std::chrono::hours{24}};
+    std::chrono::seconds inbox_retention{std::chrono::hours{24 * 30}};
+    std::chrono::seconds cleanup_interval{60};
+    /// Fault injection: runs after the broker confirmed a batch, before it is marked sent.
+    std::function<void(const std::vector<pg::OutboxRow>&)> after_confirm;
+};
+
+struct RelayStats {
+    std::atomic<std::uint64_t> published{0};
+    std::atomic<std::uint64_t> batches{0};
+};
+
+/// Publishes outbox rows to `saga.events` with publisher confirms and marks them sent only
+/// after the broker acked them, a batch at a time (the batch is the window of unconfirmed
+/// publishes). Wakes on RelayWakeup (same process), NOTIFY (other writers) or the poll
+/// interval. Reconnects to the database and the broker with backoff; a crash between publish
+/// and mark-sent republishes the rows, which consumers de-duplicate by message id. Also
+/// deletes sent outbox rows and old inbox rows past their retention.
+class OutboxRelay {
+  public:
+    OutboxRelay(RelayOptions options, RelayWakeup& wakeup, log::Logger& logger);
+
+    void Run(std::stop_token stop);
+
+    const RelayStats& stats() const { return stats_; }
+
+  private:
+    void RelayOnce(std::stop_token stop);
+    void CleanUpIfDue(pg::OutboxStore& store);
+
+    RelayOptions options_;
+    RelayWakeup& wakeup_;
+    log::Logger& logger_;
+    Backoff reconnect_backoff_{std::chrono::milliseconds{100}, std::chrono::seconds{5}};
+    RelayStats stats_;
+    std::chrono::steady_clock::time_point next_cleanup_{};
+};
+
+/// The AMQP message for an outbox row: routing key = event type, properties mirroring the
+/// CloudEvent (SPEC §3).
+amqp::OutgoingMessage ToMessage(const pg::OutboxRow& row);
+
+}  // namespace saga::runtime::outbox

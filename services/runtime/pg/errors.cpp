@@ -1,0 +1,26 @@
+#include "runtime/pg/errors.hpp"
+
+#include <pqxx/pqxx>
+#include <string>
+
+namespace saga::runtime::pg {
+
+bool IsUnavailable(const std::exception& error) {
+    if (dynamic_cast<const DatabaseUnavailable*>(&error)) return true;
+    if (dynamic_cast<const pqxx::broken_connection*>(&error)) return true;
+    if (dynamic_cast<const pqxx::in_doubt_error*>(&error)) return true;
+    if (dynamic_cast<const pqxx::statement_completion_unknown*>(&error)) return true;
+    if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&error)) {
+        const std::string state = sql->sqlstate();
+        // 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now.
+        return state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03";
+    }
+    return false;
+}
+
+bool IsTransient(const std::exception& error) {
+    return dynamic_cast<const pqxx::serialization_failure*>(&error) != nullptr ||
+           dynamic_cast<const pqxx::deadlock_detected*>(&error) != nullptr;
+}
+
+}  // namespace saga::runtime::pg

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <pqxx/pqxx>
+#include <string>
+
+#include "runtime/pg/transaction.hpp"
+
+namespace saga::runtime::pg {
+
+/// Records that `consumer` handles `message_id` in this transaction. Returns false when it
+/// was already recorded: the message is a duplicate and its effects exist already.
+bool RecordInInbox(Transaction& tx, const std::string& consumer, const std::string& message_id);
+
+/// Whether `consumer` has handled `message_id` (for operators: would a replay be skipped?).
+bool IsInInbox(pqxx::work& work, const std::string& consumer, const std::string& message_id);
+
+}  // namespace saga::runtime::pg

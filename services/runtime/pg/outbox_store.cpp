@@ -1,0 +1,140 @@
+#include "runtime/pg/outbox_store.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <poll.h>
+
+#include "runtime/pg/database.hpp"
+#include "runtime/pg/errors.hpp"
+
+namespace saga::runtime::pg {
+namespace {
+
+// Claims the oldest unsent rows that no other relay holds. A row is published only if no
+// older unsent row of its aggregate sits outside this batch (locked by another relay), which
+// keeps per-aggregate order when relays run side by side.
+constexpr const char* kClaimSql = R"sql(
+WITH batch AS (
+    SELECT id FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+)
+SELECT o.id, o.message_id, o.event_type, o.aggregate_id, o.correlation_id, o.source, o.payload,
+       extract(epoch FROM o.created_at)::bigint
+FROM outbox o JOIN batch b ON b.id = o.id
+WHERE NOT EXISTS (
+    SELECT 1 FROM outbox older
+    WHERE older.aggregate_id = o.aggregate_id AND older.sent_at IS NULL AND older.id < o.id
+      AND older.id NOT IN (SELECT id FROM batch))
+ORDER BY o.id)sql";
+
+std::string ArrayLiteral(const std::vector<std::int64_t>& ids) { return fmt::format("{{{}}}", fmt::join(ids, ",")); }
+
+}  // namespace
+
+class OutboxStore::Listener : public pqxx::notification_receiver {
+  public:
+    Listener(pqxx::connection& connection, const std::string& channel)
+        : pqxx::notification_receiver(connection, channel) {}
+    void operator()(const std::string&, int) override {}
+};
+
+OutboxStore::OutboxStore(const std::string& url, std::string channel) : connection_(Connect(url)) {
+    listener_ = std::make_unique<Listener>(*connection_, channel);
+}
+
+OutboxStore::~OutboxStore() {
+    claim_.reset();
+    listener_.reset();
+}
+
+template <class F>
+auto OutboxStore::Guard(F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const std::exception& error) {
+        if (IsUnavailable(error)) throw DatabaseUnavailable(error.what());
+        throw;
+    }
+}
+
+std::vector<OutboxRow> OutboxStore::ClaimBatch(int limit) {
+    return Guard([&] {
+        claim_.reset();
+        claim_ = std::make_unique<pqxx::work>(*connection_, "outbox_claim");
+        const pqxx::result result = claim_->exec_params(kClaimSql, limit);
+        std::vector<OutboxRow> rows;
+        rows.reserve(result.size());
+        for (const auto& r : result) {
+            rows.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>(),
+                            r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>(),
+                            r[6].as<std::string>(), r[7].as<std::int64_t>()});
+        }
+        return rows;
+    });
+}
+
+void OutboxStore::FinishBatch(const std::vector<std::int64_t>& sent_ids) {
+    Guard([&] {
+        if (!sent_ids.empty()) {
+            claim_->exec_params("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::bigint[])",
+                                ArrayLiteral(sent_ids));
+        }
+        claim_->commit();
+        claim_.reset();
+    });
+}
+
+void OutboxStore::AbandonBatch() {
+    Guard([&] { claim_.reset(); });
+}
+
+void OutboxStore::WaitForWork(int wake_fd, std::chrono::milliseconds timeout) {
+    Guard([&] {
+        // Notifications that arrived with earlier results are already buffered.
+        if (connection_->get_notifs() > 0) return;
+        pollfd fds[2] = {{connection_->sock(), POLLIN, 0}, {wake_fd, POLLIN, 0}};
+        if (poll(fds, 2, static_cast<int>(timeout.count())) > 0 && (fds[0].revents & POLLIN)) {
+            connection_->get_notifs();
+        }
+        if (fds[0].revents & (POLLERR | POLLHUP)) throw DatabaseUnavailable("outbox listener connection lost");
+    });
+}
+
+std::int64_t OutboxStore::DeleteSentBefore(std::chrono::seconds retention, int limit) {
+    return Guard([&] {
+        pqxx::work tx(*connection_);
+        const auto result = tx.exec_params(
+            "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE sent_at < now() - make_interval(secs => $1)"
+            " LIMIT $2)",
+            static_cast<double>(retention.count()), limit);
+        tx.commit();
+        return static_cast<std::int64_t>(result.affected_rows());
+    });
+}
+
+std::int64_t OutboxStore::DeleteInboxBefore(std::chrono::seconds retention, int limit) {
+    return Guard([&] {
+        pqxx::work tx(*connection_);
+        const auto result = tx.exec_params(
+            "DELETE FROM inbox WHERE ctid IN (SELECT ctid FROM inbox WHERE received_at < now() - "
+            "make_interval(secs => $1) LIMIT $2)",
+            static_cast<double>(retention.count()), limit);
+        tx.commit();
+        return static_cast<std::int64_t>(result.affected_rows());
+    });
+}
+
+OutboxBacklog OutboxStore::ReadBacklog() {
+    return Guard([&] {
+        pqxx::work tx(*connection_);
+        return ReadOutboxBacklog(tx);
+    });
+}
+
+OutboxBacklog ReadOutboxBacklog(pqxx::work& work) {
+    const auto row = work.exec1(
+        "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8"
+        " FROM outbox WHERE sent_at IS NULL");
+    return {row[0].as<std::int64_t>(), row[1].as<double>()};
+}
+
+}  // namespace saga::runtime::pg

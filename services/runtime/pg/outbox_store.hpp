@@ -1,0 +1,67 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+namespace saga::runtime::pg {
+
+struct OutboxRow {
+    std::int64_t id = 0;
+    std::string message_id;
+    std::string event_type;
+    std::string aggregate_id;
+    std::string correlation_id;
+    std::string source;
+    std::string payload;
+    std::int64_t created_unix = 0;
+};
+
+struct OutboxBacklog {
+    std::int64_t unsent = 0;
+    double oldest_age_seconds = 0;
+};
+
+/// The relay's side of the outbox, on a connection of its own that LISTENs on the service's
+/// channel. Not thread-safe. Throws DatabaseUnavailable when the connection is lost.
+class OutboxStore {
+  public:
+    OutboxStore(const std::string& url, std::string channel);
+    ~OutboxStore();
+
+    /// Opens a transaction and locks up to `limit` unsent rows (FOR UPDATE SKIP LOCKED, so
+    /// several relays share the table). Rows whose aggregate has an older unsent row locked by
+    /// another relay are left out, so each aggregate's events are published in order.
+    std::vector<OutboxRow> ClaimBatch(int limit);
+    /// Marks `sent_ids` sent and commits the claim transaction; other claimed rows stay unsent.
+    void FinishBatch(const std::vector<std::int64_t>& sent_ids);
+    /// Rolls the claim transaction back (nothing marked sent).
+    void AbandonBatch();
+
+    /// Blocks until a NOTIFY arrives on the channel, `wake_fd` becomes readable, or `timeout`.
+    void WaitForWork(int wake_fd, std::chrono::milliseconds timeout);
+
+    /// Deletes up to `limit` rows sent before now - `retention`; returns how many.
+    std::int64_t DeleteSentBefore(std::chrono::seconds retention, int limit);
+    /// Deletes up to `limit` inbox rows older than `retention`; returns how many.
+    std::int64_t DeleteInboxBefore(std::chrono::seconds retention, int limit);
+    OutboxBacklog ReadBacklog();
+
+  private:
+    class Listener;
+    template <class F>
+    auto Guard(F&& f) -> decltype(f());
+
+    std::unique_ptr<pqxx::connection> connection_;
+    std::unique_ptr<Listener> listener_;
+    std::unique_ptr<pqxx::work> claim_;
+};
+
+/// Backlog of one database's outbox, for health checks and `sagactl outbox status`.
+OutboxBacklog ReadOutboxBacklog(pqxx::work& work);
+
+}  // namespace saga::runtime::pg

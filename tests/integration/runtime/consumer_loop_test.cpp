@@ -1,0 +1,209 @@
+#include "runtime/messaging/consumer_loop.hpp"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include "runtime/amqp/topology.hpp"
+#include "runtime_fixture.hpp"
+#include "support/sample_events.hpp"
+
+using namespace std::chrono_literals;
+using saga::runtime::amqp::Delivery;
+using saga::runtime::amqp::IntHeader;
+using saga::runtime::amqp::StringHeader;
+
+namespace saga::test {
+namespace {
+
+std::optional<Delivery> GetOne(RuntimeFixture& f, const std::string& queue) {
+    runtime::amqp::Connection connection(f.Amqp("test-reader"));
+    auto delivery = connection.Get(queue);
+    if (delivery) connection.Ack(delivery->delivery_tag);
+    return delivery;
+}
+
+void CheckDeadLetterHeaders(const Delivery& dead, const std::string& reason, int attempts) {
+    const auto& h = dead.properties.headers;
+    CHECK(StringHeader(h, "x-failure-reason") == reason);
+    CHECK(StringHeader(h, "x-original-exchange") == "saga.events");
+    CHECK(StringHeader(h, "x-original-routing-key") == "order.created");
+    CHECK(StringHeader(h, "x-original-queue") == "test-service");
+    CHECK(StringHeader(h, "x-failed-service") == "test-service");
+    CHECK(!StringHeader(h, "x-exception-type").value_or("").empty());
+    CHECK(!StringHeader(h, "x-exception-message").value_or("").empty());
+    CHECK(!StringHeader(h, "x-first-failed-at").value_or("").empty());
+    CHECK(!StringHeader(h, "x-last-failed-at").value_or("").empty());
+    CHECK(IntHeader(h, "x-attempts") == attempts);
+}
+
+struct RunningConsumer {
+    runtime::messaging::ConsumerLoop loop;
+    std::jthread thread;
+    RunningConsumer(RuntimeFixture& f, runtime::messaging::ConsumerOptions options, runtime::pg::Database& db,
+                    runtime::messaging::EventHandler handler)
+        : loop(std::move(options), db, std::move(handler), f.logger),
+          thread([this](std::stop_token stop) { loop.Run(stop); }) {}
+};
+
+/// Starts a consumer and waits until its queue exists and is consumed.
+std::unique_ptr<RunningConsumer> StartConsumer(RuntimeFixture& f, runtime::pg::Database& db,
+                                               runtime::messaging::EventHandler handler,
+                                               runtime::messaging::ConsumerOptions options) {
+    auto consumer = std::make_unique<RunningConsumer>(f, std::move(options), db, std::move(handler));
+    REQUIRE(Eventually([&] { return f.vhost.ConsumerCount("test-service") == 1; }, 10s));
+    return consumer;
+}
+
+}  // namespace
+
+TEST_CASE("consumer loop: an event is handled once and acked; a duplicate message id is acked and skipped") {
+    RuntimeFixture f;
+    runtime::pg::Database db(f.db.url(), 1);
+    auto consumer = StartConsumer(f, db, RecordEffect(), f.Consumer());
+
+    const auto event = SampleOrderCreated("o-1");
+    const std::string body = events::Encode(event);
+    f.PublishRaw("order.created", body, event.id);
+    f.PublishRaw("order.created", body, event.id);
+
+    REQUIRE(Eventually([&] { return consumer->loop.stats().duplicates.load() == 1; }, 10s));
+    CHECK(f.Effects() == 1);
+    CHECK(consumer->loop.stats().handled.load() == 1);
+    CHECK(f.vhost.MessageCount("test-service.dlq") == 0);
+    consumer.reset();
+    CHECK(f.vhost.MessageCount("test-service") == 0);  // both acked
+}
+
+TEST_CASE("consumer loop: an undecodable message goes to the DLQ at once with every failure header") {
+    RuntimeFixture f;
+    runtime::pg::Database db(f.db.url(), 1);
+    std::atomic<int> calls{0};
+    auto consumer = StartConsumer(
+        f, db, [&](const events::Envelope&, runtime::pg::Transaction&) { ++calls; }, f.Consumer());
+
+    f.PublishRaw("order.created", "{not json", "m-garbage");
+
+    REQUIRE(Eventually([&] { return f.vhost.MessageCount("test-service.dlq") == 1; }, 10s));
+    auto dead = GetOne(f, "test-service.dlq");
+    REQUIRE(dead);
+    CHECK(dead->body == "{not json");
+    CHECK(dead->properties.message_id == "m-garbage");
+    CheckDeadLetterHeaders(*dead, "poison", 1);
+    CHECK(calls.load() == 0);
+    CHECK(consumer->loop.stats().retried.load() == 0);
+}
+
+TEST_CASE("consumer loop: a schema-invalid message goes to the DLQ at once, never retried") {
+    RuntimeFixture f;
+    runtime::pg::Database db(f.db.url(), 1);
+    std::atomic<int> calls{0};
+    auto consumer = StartConsumer(
+        f, db, [&](const events::Envelope&, runtime::pg::Transaction&) { ++calls; }, f.Consumer());
+
+    auto event = SampleOrderCreated("o-2");
+    event.data["items"][0]["quantity"] = 0;  // breaks the schema
+    f.PublishRaw("order.created", events::Encode(event), event.id);
+
+    REQUIRE(Eventually([&] { return f.vhost.MessageCount("test-service.dlq") == 1; }, 10s));
+    auto dead = GetOne(f, "test-service.dlq");
+    REQUIRE(dead);
+    CheckDeadLetterHeaders(*dead, "poison", 1);
+    CHECK(StringHeader(dead->properties.headers, "x-exception-message")->find("quantity") != std::string::npos);
+    CHECK(calls.load() == 0);
+    CHECK(consumer->loop.stats().retried.load() == 0);
+    CHECK(f.vhost.MessageCount("test-service") == 0);
+}
+
+TEST_CASE("consumer loop: a handler that keeps throwing is retried with growing delays, then dead-lettered") {
+    RuntimeFixture f;
+    runtime::pg::Database db(f.db.url(), 1);
+    std::mutex mutex;
+    std::vector<std::chrono::steady_clock::time_point> calls;
+    auto consumer = StartConsumer(
+        f, db,
+        [&](const events::Envelope&, runtime::pg::Transaction& tx) {
+            tx.work().exec0("INSERT INTO effects (event_id, subject) VALUES ('should', 'roll back')");
+            std::lock_guard lock(mutex);
+            calls.push_back(std::chrono::steady_clock::now());
+            throw std::runtime_error("payment gateway says no");
+        },
+        f.Consumer());
+
+    const auto event = SampleOrderCreated("o-3");
+    f.PublishRaw("order.created", events::Encode(event), event.id);
+
+    REQUIRE(Eventually([&] { return f.vhost.MessageCount("test-service.dlq") == 1; }, 15s));
+    auto dead = GetOne(f, "test-service.dlq");
+    REQUIRE(dead);
+    CheckDeadLetterHeaders(*dead, "retries_exhausted", 3);
+    CHECK(StringHeader(dead->properties.headers, "x-exception-message") == "payment gateway says no");
+    CHECK(StringHeader(dead->properties.headers, "x-exception-type") == "std::runtime_error");
+    CHECK(dead->properties.message_id == event.id);
+    CHECK(dead->body == events::Encode(event));
+
+    std::lock_guard lock(mutex);
+    REQUIRE(calls.size() == 3);
+    const auto first_gap = calls[1] - calls[0];
+    const auto second_gap = calls[2] - calls[1];
+    CHECK(first_gap >= 200ms);
+    CHECK(second_gap >= 400ms);
+    CHECK(f.Effects() == 0);  // every failed attempt rolled back
+    CHECK(consumer->loop.stats().retried.load() == 2);
+}
+
+TEST_CASE("consumer loop: one failing message in a batch does not hold back or undo the others") {
+    RuntimeFixture f;
+    runtime::pg::Database db(f.db.url(), 1);
+    auto options = f.Consumer();
+    options.retry.max_attempts = 1;
+    auto record = RecordEffect();
+
+    // Queue everything before the consumer starts, so it arrives as one batch.
+    {
+        runtime::amqp::Connection setup(f.Amqp("setup"));
+        runtime::amqp::DeclareServiceTopology(setup, {"test-service", {"order.created"}, options.retry.delays, 20});
+    }
+    for (int i = 0; i < 20; ++i) {
+        const auto event = SampleOrderCreated(i == 7 ? "o-bad" : "o-" + std::to_string(i));
+        f.PublishRaw("order.created", events::Encode(event), event.id);
+    }
+    auto consumer = StartConsumer(
+        f, db,
+        [&](const events::Envelope& event, runtime::pg::Transaction& tx) {
+            if (event.subject == "o-bad") throw std::runtime_error("bad order");
+            record(event, tx);
+        },
+        options);
+
+    REQUIRE(Eventually([&] { return f.vhost.MessageCount("test-service.dlq") == 1; }, 10s));
+    REQUIRE(Eventually([&] { return f.Effects() == 19; }, 10s));
+    auto dead = GetOne(f, "test-service.dlq");
+    REQUIRE(dead);
+    CHECK(events::Decode(dead->body).subject == "o-bad");
+    CHECK(consumer->loop.stats().batches.load() < 20);  // it did batch
+}
+
+TEST_CASE("consumer loop: a queue declared with other arguments stops the consumer with a message naming them") {
+    RuntimeFixture f;
+    {
+        runtime::amqp::Connection setup(f.Amqp("setup"));
+        setup.DeclareQueue("test-service", {{"x-queue-type", std::string("classic")}});
+    }
+    runtime::pg::Database db(f.db.url(), 1);
+    runtime::messaging::ConsumerLoop loop(f.Consumer(), db, RecordEffect(), f.logger);
+    std::stop_source stop;
+    try {
+        loop.Run(stop.get_token());
+        FAIL("Run returned although the queue is classic");
+    } catch (const runtime::amqp::TopologyMismatch& error) {
+        const std::string text = error.what();
+        INFO(text);
+        CHECK(text.find("queue 'test-service'") != std::string::npos);
+        CHECK(text.find("inequivalent arg") != std::string::npos);  // the broker names the argument
+    }
+}
+
+}  // namespace saga::test

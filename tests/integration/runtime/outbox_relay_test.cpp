@@ -1,0 +1,141 @@
+#include <doctest/doctest.h>
+
+#include <map>
+#include <thread>
+
+#include "runtime/amqp/topology.hpp"
+#include "runtime_fixture.hpp"
+#include "support/sample_events.hpp"
+
+using namespace std::chrono_literals;
+
+namespace saga::test {
+namespace {
+
+/// A queue bound to every event on saga.events, like an observer would use.
+void DeclareTap(RuntimeFixture& f) {
+    runtime::amqp::Connection connection(f.Amqp("tap"));
+    runtime::amqp::DeclareExchanges(connection);
+    connection.DeclareQueue("tap", {{"x-queue-type", std::string("quorum")}});
+    connection.BindQueue("tap", runtime::amqp::kEventsExchange, "#");
+}
+
+std::vector<runtime::amqp::Delivery> DrainTap(RuntimeFixture& f, std::size_t expected) {
+    runtime::amqp::Connection connection(f.Amqp("tap-reader"));
+    std::vector<runtime::amqp::Delivery> out;
+    Eventually(
+        [&] {
+            while (auto delivery = connection.Get("tap")) {
+                connection.Ack(delivery->delivery_tag);
+                out.push_back(std::move(*delivery));
+            }
+            return out.size() >= expected;
+        },
+        20s);
+    return out;
+}
+
+struct RunningRelay {
+    runtime::outbox::RelayWakeup wakeup;
+    runtime::outbox::OutboxRelay relay;
+    std::jthread thread;
+    RunningRelay(RuntimeFixture& f, runtime::outbox::RelayOptions options)
+        : relay(std::move(options), wakeup, f.logger), thread([this](std::stop_token stop) { relay.Run(stop); }) {}
+};
+
+}  // namespace
+
+TEST_CASE(
+    "outbox relay: rows reach saga.events with the CloudEvent mirrored in AMQP properties, then are marked sent") {
+    RuntimeFixture f;
+    DeclareTap(f);
+    const auto event = SampleOrderCreated("o-props");
+    f.WriteOutbox({event});
+
+    RunningRelay running(f, f.Relay());
+    const auto received = DrainTap(f, 1);
+    REQUIRE(received.size() == 1);
+    const auto& message = received.front();
+    CHECK(message.body == events::Encode(event));
+    CHECK(message.routing_key == "order.created");
+    CHECK(message.properties.message_id == event.id);
+    CHECK(message.properties.type == "order.created");
+    CHECK(message.properties.correlation_id == event.correlation_id);
+    CHECK(message.properties.app_id == "order-service");
+    CHECK(message.properties.content_type == "application/cloudevents+json");
+    CHECK(message.properties.persistent);
+    CHECK(message.properties.timestamp.has_value());
+    REQUIRE(Eventually([&] { return f.Unsent() == 0; }, 5s));
+}
+
+TEST_CASE("outbox relay: two relays sharing one outbox publish every row once and keep each order's sequence") {
+    RuntimeFixture f;
+    DeclareTap(f);
+    constexpr int kOrders = 10;
+    constexpr int kPerOrder = 40;
+    auto options = f.Relay();
+    options.batch_size = 7;  // many small claims so the two relays interleave
+    RunningRelay first(f, options);
+    RunningRelay second(f, options);
+
+    for (int seq = 0; seq < kPerOrder; ++seq) {
+        std::vector<events::Envelope> batch;
+        for (int order = 0; order < kOrders; ++order) {
+            auto event = SampleOrderCreated("o-" + std::to_string(order));
+            event.data["customer_id"] = "seq-" + std::to_string(seq);
+            batch.push_back(event);
+        }
+        f.WriteOutbox(batch);
+    }
+
+    const auto received = DrainTap(f, kOrders * kPerOrder);
+    REQUIRE(received.size() == kOrders * kPerOrder);
+    std::map<std::string, int> last_seq;
+    std::set<std::string> ids;
+    for (const auto& message : received) {
+        const auto event = events::Decode(message.body);
+        ids.insert(event.id);
+        const int seq = std::stoi(event.data["customer_id"].get<std::string>().substr(4));
+        auto [it, fresh] = last_seq.try_emplace(event.subject, -1);
+        CHECK_MESSAGE(seq == it->second + 1,
+                      "order " << event.subject << " got seq " << seq << " after " << it->second);
+        it->second = seq;
+    }
+    CHECK(ids.size() == received.size());
+    CHECK(first.relay.stats().published.load() + second.relay.stats().published.load() == kOrders * kPerOrder);
+    CHECK(first.relay.stats().published.load() > 0);
+    CHECK(second.relay.stats().published.load() > 0);
+}
+
+TEST_CASE("outbox relay: a writer in another process wakes the relay through NOTIFY, long before the poll") {
+    RuntimeFixture f;
+    DeclareTap(f);
+    auto options = f.Relay();
+    options.poll_interval = 60s;
+    RunningRelay running(f, options);
+    std::this_thread::sleep_for(500ms);  // let it reach its idle wait
+
+    const auto started = std::chrono::steady_clock::now();
+    f.WriteOutbox({SampleOrderCreated("o-notify")});  // writer without a local relay: NOTIFY
+    REQUIRE(DrainTap(f, 1).size() == 1);
+    CHECK(std::chrono::steady_clock::now() - started < 20s);
+}
+
+TEST_CASE("outbox retention: sent rows past the retention are deleted, unsent and recent rows are kept") {
+    RuntimeFixture f;
+    f.WriteOutbox(
+        {SampleOrderCreated("o-old-sent"), SampleOrderCreated("o-recent-sent"), SampleOrderCreated("o-old-unsent")});
+    f.db.Execute("UPDATE outbox SET sent_at = now() - interval '2 days' WHERE aggregate_id = 'o-old-sent'");
+    f.db.Execute("UPDATE outbox SET sent_at = now() WHERE aggregate_id = 'o-recent-sent'");
+    f.db.Execute("UPDATE outbox SET created_at = now() - interval '3 days' WHERE aggregate_id = 'o-old-unsent'");
+
+    runtime::pg::OutboxStore store(f.db.url(), "outbox_test");
+    CHECK(store.DeleteSentBefore(std::chrono::hours{24}, 100) == 1);
+    CHECK(f.db.QueryInt("SELECT count(*) FROM outbox WHERE aggregate_id = 'o-old-sent'") == 0);
+    CHECK(f.db.QueryInt("SELECT count(*) FROM outbox") == 2);
+    const auto backlog = store.ReadBacklog();
+    CHECK(backlog.unsent == 1);
+    CHECK(backlog.oldest_age_seconds > 2 * 24 * 3600);
+}
+
+}  // namespace saga::test
