@@ -1,0 +1,62 @@
+#include "runtime/http/json_body.hpp"
+
+#include <fmt/format.h>
+
+#include "runtime/http/error.hpp"
+
+namespace saga::runtime::http {
+
+namespace {
+
+std::string_view Trim(std::string_view text) {
+    auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    auto last = text.find_last_not_of(" \t");
+    return text.substr(first, last - first + 1);
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 5: ..."; the
+// bracketed id means nothing to an API client, the rest is a useful explanation.
+std::string ClientMessage(const nlohmann::json::parse_error& error) {
+    std::string_view what = error.what();
+    if (auto close = what.find("] "); what.starts_with("[json.exception.") && close != std::string_view::npos) {
+        what.remove_prefix(close + 2);
+    }
+    return std::string(what);
+}
+
+}  // namespace
+
+bool IsJsonContentType(std::string_view content_type) {
+    return EqualsIgnoreCase(Trim(content_type.substr(0, content_type.find(';'))), "application/json");
+}
+
+nlohmann::json ParseJsonBody(const Request& request) {
+    auto content_type = request.Header("Content-Type");
+    if (!content_type || !IsJsonContentType(*content_type)) {
+        throw HttpError(ErrorKind::kUnsupportedMediaType,
+                        fmt::format("expected Content-Type: application/json, got {}",
+                                    content_type ? "'" + *content_type + "'" : std::string("none")));
+    }
+    if (Trim(request.body).empty()) {
+        throw HttpError(ErrorKind::kBadRequest, "the request body is empty; expected a JSON document");
+    }
+    // Checked during parsing: a 64 KiB body of '[' would otherwise become a tree that every recursive
+    // consumer (dump, comparisons, validators) walks with the call stack.
+    auto depth_guard = [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+        if (depth > kMaxJsonDepth) {
+            throw HttpError(ErrorKind::kBadRequest,
+                            fmt::format("the JSON document is nested deeper than {} levels", kMaxJsonDepth));
+        }
+        return true;
+    };
+    try {
+        return nlohmann::json::parse(request.body, depth_guard);
+    } catch (const nlohmann::json::parse_error& error) {
+        throw HttpError(ErrorKind::kBadRequest, "malformed JSON: " + ClientMessage(error));
+    }
+}
+
+}  // namespace saga::runtime::http
