@@ -64,6 +64,11 @@ void ConsumerLoop::ConsumeOnce(std::stop_token stop) {
     connection.Consume(options_.queue);
     logger_.Info("consuming", {{"queue", options_.queue}, {"prefetch", options_.prefetch}});
     reconnect_backoff_.Reset();
+    stats_.connected = true;
+    struct Disconnected {
+        std::atomic<bool>& flag;
+        ~Disconnected() { flag = false; }
+    } disconnected{stats_.connected};
 
     std::vector<amqp::Delivery> batch;
     while (!stop.stop_requested()) {

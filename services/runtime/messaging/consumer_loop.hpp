@@ -41,6 +41,7 @@ struct ConsumerStats {
     std::atomic<std::uint64_t> retried{0};
     std::atomic<std::uint64_t> dead_lettered{0};
     std::atomic<std::uint64_t> batches{0};
+    std::atomic<bool> connected{false};  ///< to the broker (and, for the relay, the database)
 };
 
 /// The delivery semantics of ARCHITECTURE "Delivery semantics", once for every service:

@@ -54,6 +54,11 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
     connection.EnableConfirms();
     logger_.Info("outbox relay connected", {{"batch_size", options_.batch_size}});
     reconnect_backoff_.Reset();
+    stats_.connected = true;
+    struct Disconnected {
+        std::atomic<bool>& flag;
+        ~Disconnected() { flag = false; }
+    } disconnected{stats_.connected};
 
     while (!stop.stop_requested()) {
         CleanUpIfDue(store);

@@ -33,6 +33,7 @@ struct RelayOptions {
 struct RelayStats {
     std::atomic<std::uint64_t> published{0};
     std::atomic<std::uint64_t> batches{0};
+    std::atomic<bool> connected{false};  ///< to the broker (and, for the relay, the database)
 };
 
 /// Publishes outbox rows to `saga.events` with publisher confirms and marks them sent only

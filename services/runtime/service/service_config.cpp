@@ -1,0 +1,34 @@
+#include "runtime/service/service_config.hpp"
+
+#include "runtime/amqp/connection.hpp"
+
+namespace saga::runtime::service {
+
+ServiceConfig ServiceConfig::FromEnv(const config::Env& env, std::string name, std::uint16_t default_port) {
+    ServiceConfig c;
+    c.name = std::move(name);
+    c.database_url = env.RequiredUrl("DATABASE_URL", {"postgresql", "postgres"});
+    c.amqp_url = env.RequiredUrl("AMQP_URL", {"amqp"});
+    try {
+        amqp::ValidateUrl(c.amqp_url);
+    } catch (const std::invalid_argument& error) {
+        throw config::ConfigError(std::string("AMQP_URL: ") + error.what());
+    }
+    c.bind_address = env.Optional("HTTP_BIND", "127.0.0.1");
+    c.http_port = static_cast<std::uint16_t>(env.Int("HTTP_PORT", default_port, 0, 65535));
+    try {
+        c.log_level = log::ParseLevel(env.Optional("LOG_LEVEL", "info"));
+    } catch (const std::invalid_argument& error) {
+        throw config::ConfigError(std::string("LOG_LEVEL: ") + error.what());
+    }
+    const std::string token = env.Optional("ADMIN_TOKEN", "");
+    if (!token.empty()) c.admin_token = token;
+    c.retry.max_attempts = static_cast<int>(env.Int("RETRY_MAX_ATTEMPTS", 5, 1, 100));
+    c.retry.delays = env.Durations("RETRY_DELAYS", c.retry.delays);
+    c.prefetch = static_cast<std::uint16_t>(env.Int("CONSUMER_PREFETCH", 200, 1, 65535));
+    c.relay_batch = static_cast<int>(env.Int("OUTBOX_BATCH", 500, 1, 10000));
+    c.db_pool = static_cast<std::size_t>(env.Int("DB_POOL_SIZE", 8, 1, 256));
+    return c;
+}
+
+}  // namespace saga::runtime::service

@@ -1,0 +1,108 @@
+#include "support/service_process.hpp"
+
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "support/http_client.hpp"
+#include "support/live_stack.hpp"
+
+extern char** environ;
+
+namespace saga::test {
+
+int FreePort() {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        close(fd);
+        throw std::runtime_error("cannot find a free port");
+    }
+    close(fd);
+    return ntohs(address.sin_port);
+}
+
+ServiceProcess::ServiceProcess(std::string binary, std::map<std::string, std::string> env,
+                               std::chrono::milliseconds ready_timeout)
+    : binary_(std::move(binary)), env_(std::move(env)), ready_timeout_(ready_timeout), port_(FreePort()) {
+    env_["HTTP_PORT"] = std::to_string(port_);
+    Start();
+}
+
+ServiceProcess::~ServiceProcess() {
+    if (pid_ > 0) Stop();
+}
+
+void ServiceProcess::Start() {
+    std::map<std::string, std::string> merged;
+    for (char** e = environ; *e != nullptr; ++e) {
+        const std::string entry = *e;
+        const auto eq = entry.find('=');
+        if (eq != std::string::npos) merged[entry.substr(0, eq)] = entry.substr(eq + 1);
+    }
+    for (const auto& [key, value] : env_) merged[key] = value;
+    std::vector<std::string> entries;
+    for (const auto& [key, value] : merged) entries.push_back(key + "=" + value);
+    std::vector<char*> envp;
+    for (auto& entry : entries) envp.push_back(entry.data());
+    envp.push_back(nullptr);
+    std::vector<char*> argv = {binary_.data(), nullptr};
+    if (posix_spawn(&pid_, binary_.c_str(), nullptr, nullptr, argv.data(), envp.data()) != 0) {
+        throw std::runtime_error("cannot start " + binary_);
+    }
+    HttpClient client(base_url(), std::chrono::seconds{2});
+    const bool ready = Eventually(
+        [&] {
+            int status = 0;
+            if (waitpid(pid_, &status, WNOHANG) == pid_) {
+                pid_ = -1;
+                throw std::runtime_error(binary_ + " exited during start (see its log above)");
+            }
+            try {
+                return client.Get("/health").status == 200;
+            } catch (const std::exception&) {
+                return false;
+            }
+        },
+        ready_timeout_);
+    if (!ready) throw std::runtime_error(binary_ + " did not become healthy in time");
+}
+
+int ServiceProcess::Stop(std::chrono::milliseconds timeout) {
+    if (pid_ <= 0) return 0;
+    kill(pid_, SIGTERM);
+    int status = 0;
+    const bool exited = Eventually([&] { return waitpid(pid_, &status, WNOHANG) == pid_; }, timeout);
+    if (!exited) {
+        kill(pid_, SIGKILL);
+        waitpid(pid_, &status, 0);
+    }
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+void ServiceProcess::Kill() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+}
+
+void ServiceProcess::Restart() {
+    if (pid_ > 0) Stop();
+    Start();
+}
+
+}  // namespace saga::test
