@@ -1,0 +1,80 @@
+#include "payment/consumers/inventory_reserved.hpp"
+
+#include "events/inventory_reserved.hpp"
+#include "events/make_envelope.hpp"
+#include "events/payment_completed.hpp"
+#include "events/payment_failed.hpp"
+#include "payment/consumers/event_source.hpp"
+#include "payment/domain/gateway.hpp"
+#include "payment/domain/saga_rules.hpp"
+#include "payment/storage/order_store.hpp"
+#include "payment/storage/payment_store.hpp"
+
+namespace saga::payment {
+namespace {
+
+events::Envelope Announce(const Payment& payment, const GatewayDecision& decision, const events::Envelope& cause) {
+    const std::string source(kServiceName);
+    if (decision.approved) {
+        const events::PaymentCompleted completed{.order_id = payment.order_id,
+                                                 .payment_id = payment.payment_id,
+                                                 .amount_cents = payment.amount_cents,
+                                                 .currency = payment.currency};
+        return events::MakeFollowUp(completed, source, payment.order_id, cause);
+    }
+    const events::PaymentFailed failed{.order_id = payment.order_id,
+                                       .payment_id = payment.payment_id,
+                                       .amount_cents = payment.amount_cents,
+                                       .currency = payment.currency,
+                                       .reason = *decision.decline_reason};
+    return events::MakeFollowUp(failed, source, payment.order_id, cause);
+}
+
+}  // namespace
+
+void OnInventoryReserved(const events::Envelope& event, runtime::pg::Transaction& tx, runtime::pg::OutboxWriter& outbox,
+                         runtime::log::Logger& logger) {
+    const auto reserved = events::DataAs<events::InventoryReserved>(event);
+    // The order row lock serialises this charge with a concurrent cancel or reject.
+    const auto order = OrderStore::Lock(tx, reserved.order_id);
+    const nlohmann::json log_fields = {{"order_id", reserved.order_id}, {"event_id", event.id}};
+    switch (DecideCharge(order, PaymentStore::ExistsForOrder(tx, reserved.order_id))) {
+        case ChargeAction::kRetryLater:
+            throw OrderNotYetKnown("order " + reserved.order_id + " has no order.created yet; retrying later");
+        case ChargeAction::kSkipClosed:
+            logger.Info("order already closed; nothing charged", log_fields);
+            return;
+        case ChargeAction::kSkipAlreadyCharged:
+            logger.Info("order already charged; not charging twice", log_fields);
+            return;
+        case ChargeAction::kCharge:
+            break;
+    }
+
+    const GatewayDecision decision = Authorize(*order->payment_token);
+    Payment payment{
+        .payment_id = events::NewEventId(),
+        .order_id = reserved.order_id,
+        .amount_cents = reserved.total_cents,
+        .currency = reserved.currency,
+        .status = decision.approved ? PaymentStatus::kCaptured : PaymentStatus::kDeclined,
+        .reason = decision.decline_reason
+                      ? std::optional<std::string>(std::string(events::ToText(*decision.decline_reason)))
+                      : std::nullopt,
+        .created_at = {},  // both set by the database
+        .updated_at = {},
+    };
+    if (!PaymentStore::Insert(tx, payment)) {
+        // Only reachable when another instance charged between our check and insert, which the
+        // row lock above already prevents; stay correct regardless.
+        logger.Info("order already charged; not charging twice", log_fields);
+        return;
+    }
+    outbox.Append(tx, Announce(payment, decision, event));
+    logger.Info(decision.approved ? "payment captured" : "payment declined", {{"order_id", payment.order_id},
+                                                                              {"payment_id", payment.payment_id},
+                                                                              {"amount_cents", payment.amount_cents},
+                                                                              {"reason", payment.reason.value_or("")}});
+}
+
+}  // namespace saga::payment

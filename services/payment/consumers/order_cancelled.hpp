@@ -1,0 +1,14 @@
+#pragma once
+
+#include "events/envelope.hpp"
+#include "runtime/log/logger.hpp"
+#include "runtime/pg/outbox_writer.hpp"
+#include "runtime/pg/transaction.hpp"
+
+namespace saga::payment {
+
+/// order.cancelled → closes the order and refunds its capture (reason order_cancelled).
+void OnOrderCancelled(const events::Envelope& event, runtime::pg::Transaction& tx, runtime::pg::OutboxWriter& outbox,
+                      runtime::log::Logger& logger);
+
+}  // namespace saga::payment

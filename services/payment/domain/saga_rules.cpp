@@ -1,0 +1,19 @@
+#include "payment/domain/saga_rules.hpp"
+
+namespace saga::payment {
+
+ChargeAction DecideCharge(const std::optional<OrderPaymentInfo>& order, bool already_charged) {
+    if (!order) return ChargeAction::kRetryLater;
+    if (order->closed()) return ChargeAction::kSkipClosed;
+    if (already_charged) return ChargeAction::kSkipAlreadyCharged;
+    // Only tombstones lack a token and they are closed; be safe and wait for order.created.
+    if (!order->payment_token) return ChargeAction::kRetryLater;
+    return ChargeAction::kCharge;
+}
+
+events::RefundReason RefundReasonFor(events::OrderRejectionReason rejection) {
+    return rejection == events::OrderRejectionReason::kReservationExpired ? events::RefundReason::kReservationExpired
+                                                                          : events::RefundReason::kOrderRejected;
+}
+
+}  // namespace saga::payment

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "payment/domain/saga_rules.hpp"
+#include "runtime/pg/transaction.hpp"
+
+namespace saga::payment {
+
+/// The orders the payment service has heard of (table payment_orders). Every function runs one
+/// statement in the caller's transaction.
+class OrderStore {
+  public:
+    /// Remembers the order's customer and payment token from order.created. A tombstone (the
+    /// order was closed first) gains the token but stays closed; a known token is kept.
+    static void Remember(runtime::pg::Transaction& tx, const std::string& order_id, const std::string& customer_id,
+                         const std::string& payment_token);
+
+    /// Marks the order closed with `reason`, creating a tombstone when it is unknown. The first
+    /// reason is kept. Takes the order's row lock, which serialises it with Lock().
+    static void Close(runtime::pg::Transaction& tx, const std::string& order_id, const std::string& customer_id,
+                      const std::string& reason);
+
+    /// The order, locked until the end of the transaction (FOR UPDATE), or nullopt if unknown.
+    static std::optional<OrderPaymentInfo> Lock(runtime::pg::Transaction& tx, const std::string& order_id);
+};
+
+}  // namespace saga::payment
