@@ -1,0 +1,63 @@
+#pragma once
+
+#include <chrono>
+#include <stop_token>
+#include <string>
+
+#include "notification/channels/channel.hpp"
+#include "notification/delivery/delivery_wakeup.hpp"
+#include "notification/domain/failure.hpp"
+#include "runtime/log/logger.hpp"
+#include "runtime/pg/database.hpp"
+#include "runtime/pg/outbox_writer.hpp"
+
+namespace saga::notification {
+
+struct DeliveryOptions {
+    std::string source;  ///< the service name, the `source` of notification.sent/failed
+    events::NotificationChannel channel = events::NotificationChannel::kLog;  ///< the rows this worker sends
+    RetryPolicy retry;
+    std::chrono::milliseconds poll_interval{1000};             ///< longest sleep between scans
+    int batch = 16;                                            ///< notifications claimed at a time
+    std::chrono::milliseconds lease{std::chrono::minutes{5}};  ///< > batch × the channel's timeout
+};
+
+/// The background task that delivers PENDING notifications through `channel`, never inside a
+/// consumer's transaction:
+///   1. claim a batch of due notifications (FOR UPDATE SKIP LOCKED; a lease keeps other
+///      workers off them) and commit;
+///   2. send each one, outside any transaction;
+///   3. per notification, one transaction: SENT + `notification.sent` in the outbox; or, after a
+///      failure, attempts + 1 and the next attempt after an exponential backoff; or, once
+///      retry.max_attempts are spent (or at a PermanentDeliveryError), FAILED +
+///      `notification.failed` with the reason and the attempts.
+/// Delivery is at least once: a crash between sending and step 3 sends again after the lease.
+/// Rows of other channels (made while the service ran with another NOTIFY_CHANNEL) wait for a
+/// worker of their channel.
+class DeliveryWorker {
+  public:
+    DeliveryWorker(DeliveryOptions options, runtime::pg::Database& database, runtime::pg::OutboxWriter& outbox,
+                   Channel& channel, DeliveryWakeup& wakeup, runtime::log::Logger& logger);
+
+    /// Delivers until `stop`; sleeps until the next notification is due, a wake-up or
+    /// poll_interval, whichever is first. Database errors propagate (the host restarts the task).
+    void Run(std::stop_token stop);
+
+    /// One pass: claims one batch and handles it; returns how many notifications it claimed.
+    /// When `stop` is requested mid-batch, the ones not yet sent are released (due again now).
+    int DeliverDue(std::stop_token stop = {});
+
+  private:
+    void Deliver(const Notification& notification);
+    void RecordSent(const Notification& notification, int attempts);
+    void RecordFailure(const Notification& notification, int attempts, const std::string& reason, bool permanent);
+
+    DeliveryOptions options_;
+    runtime::pg::Database& database_;
+    runtime::pg::OutboxWriter& outbox_;
+    Channel& channel_;
+    DeliveryWakeup& wakeup_;
+    runtime::log::Logger& logger_;
+};
+
+}  // namespace saga::notification
