@@ -71,7 +71,10 @@ void ServiceProcess::Start() {
                 throw std::runtime_error(binary_ + " exited during start (see its log above)");
             }
             try {
-                return client.Get("/health").status == 200;
+                // "ok", not just 200: "degraded" (also 200) means the consumer has not bound its
+                // queue yet, and an event published now would be routed nowhere.
+                const auto health = client.Get("/health");
+                return health.status == 200 && health.Json().value("status", "") == "ok";
             } catch (const std::exception&) {
                 return false;
             }

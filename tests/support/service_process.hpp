@@ -9,10 +9,11 @@
 namespace saga::test {
 
 /// A service binary started as a real child process with the given environment added to the
-/// test's own, on a free HTTP port. Waits until GET /health answers 200. Stopped with SIGTERM
+/// test's own, on a free HTTP port. Waits until GET /health reports "ok" (database reachable,
+/// relay and consumer connected, so the queue is bound). Stopped with SIGTERM
 /// (or killed) when destroyed.
 class ServiceProcess {
-public:
+  public:
     /// `binary`: path, e.g. SAGA_BINARY_DIR "/services/order/order-service".
     ServiceProcess(std::string binary, std::map<std::string, std::string> env,
                    std::chrono::milliseconds ready_timeout = std::chrono::seconds{30});
@@ -31,7 +32,7 @@ public:
     /// Starts the same binary again with the same environment and port; waits for /health.
     void Restart();
 
-private:
+  private:
     void Start();
 
     std::string binary_;

@@ -1,6 +1,9 @@
 #include "runtime/outbox/relay.hpp"
 
 #include <algorithm>
+#include <array>
+#include <deque>
+#include <memory>
 #include <unordered_set>
 
 #include "runtime/amqp/errors.hpp"
@@ -48,7 +51,14 @@ void OutboxRelay::Run(std::stop_token stop) {
 }
 
 void OutboxRelay::RelayOnce(std::stop_token stop) {
-    pg::OutboxStore store(options_.database_url, pg::OutboxChannel(options_.service));
+    // Two claim transactions on two connections: while the broker confirms one batch, the
+    // next is already claimed and published, so database and broker work overlap. Rows of a
+    // batch in flight stay locked and unsent, so the next claim skips them and, by the
+    // per-aggregate rule, every later row of their aggregates too: order is kept.
+    const std::string channel = pg::OutboxChannel(options_.service);
+    std::array<std::unique_ptr<pg::OutboxStore>, 2> stores = {
+        std::make_unique<pg::OutboxStore>(options_.database_url, channel),
+        std::make_unique<pg::OutboxStore>(options_.database_url, channel)};
     amqp::Connection connection(options_.amqp);
     amqp::DeclareExchanges(connection);
     connection.EnableConfirms();
@@ -60,33 +70,51 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
         ~Disconnected() { flag = false; }
     } disconnected{stats_.connected};
 
+    struct InFlight {
+        pg::OutboxStore* store;
+        std::vector<pg::OutboxRow> rows;
+        std::uint64_t first_sequence;
+    };
+    std::deque<InFlight> in_flight;
+    std::size_t next_store = 0;
     while (!stop.stop_requested()) {
-        CleanUpIfDue(store);
-        const std::vector<pg::OutboxRow> rows = store.ClaimBatch(options_.batch_size);
-        if (rows.empty()) {
-            store.AbandonBatch();
+        CleanUpIfDue(*stores[0]);
+        while (in_flight.size() < stores.size()) {
+            pg::OutboxStore* store = stores[next_store].get();
+            std::vector<pg::OutboxRow> rows = store->ClaimBatch(options_.batch_size);
+            if (rows.empty()) {
+                store->AbandonBatch();
+                break;
+            }
+            next_store = (next_store + 1) % stores.size();
+            const std::uint64_t first = connection.LastPublished() + 1;
+            for (const auto& row : rows) connection.Publish(ToMessage(row));
+            in_flight.push_back({store, std::move(rows), first});
+        }
+        if (in_flight.empty()) {
             connection.KeepAlive();
-            store.WaitForWork(wakeup_.fd(), options_.poll_interval);
+            stores[0]->WaitForWork(wakeup_.fd(), options_.poll_interval);
             wakeup_.Drain();
             continue;
         }
-        const std::uint64_t first = connection.LastPublished() + 1;
-        for (const auto& row : rows) connection.Publish(ToMessage(row));
-        const auto confirms = connection.WaitForConfirms(connection.LastPublished(), options_.confirm_timeout);
+        InFlight& oldest = in_flight.front();
+        const std::uint64_t last = oldest.first_sequence + oldest.rows.size() - 1;
+        const auto confirms = connection.WaitForConfirms(last, options_.confirm_timeout);
         if (!confirms.complete) throw amqp::AmqpError("publisher confirms timed out");
-
-        std::unordered_set<std::uint64_t> nacked(confirms.nacked.begin(), confirms.nacked.end());
+        const std::unordered_set<std::uint64_t> nacked(confirms.nacked.begin(), confirms.nacked.end());
         std::vector<std::int64_t> sent;
-        sent.reserve(rows.size());
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            if (!nacked.contains(first + i)) sent.push_back(rows[i].id);
+        sent.reserve(oldest.rows.size());
+        for (std::size_t i = 0; i < oldest.rows.size(); ++i) {
+            if (!nacked.contains(oldest.first_sequence + i)) sent.push_back(oldest.rows[i].id);
         }
-        if (!nacked.empty())
+        if (!nacked.empty()) {
             logger_.Warn("outbox relay: broker refused messages; they stay unsent", {{"count", nacked.size()}});
-        if (options_.after_confirm) options_.after_confirm(rows);
-        store.FinishBatch(sent);
+        }
+        if (options_.after_confirm) options_.after_confirm(oldest.rows);
+        oldest.store->FinishBatch(sent);
         stats_.published.fetch_add(sent.size(), std::memory_order_relaxed);
         stats_.batches.fetch_add(1, std::memory_order_relaxed);
+        in_flight.pop_front();
     }
 }
 
