@@ -75,8 +75,8 @@ void PublishEvent(const std::string& amqp_url, const events::Envelope& event) {
     runtime::amqp::Connection connection({amqp_url, "test-publisher"});
     runtime::amqp::DeclareExchanges(connection);
     connection.EnableConfirms();
-    runtime::pg::OutboxRow row{0, event.id, event.type, event.subject, event.correlation_id, event.source,
-                                   events::Encode(event), 0};
+    runtime::pg::OutboxRow row{
+        0, event.id, event.type, event.subject, event.correlation_id, event.source, events::Encode(event), 0};
     connection.Publish(runtime::outbox::ToMessage(row));
     if (!connection.WaitForConfirms(connection.LastPublished(), std::chrono::seconds{10}).complete) {
         throw std::runtime_error("publish not confirmed");

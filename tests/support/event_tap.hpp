@@ -13,7 +13,7 @@ namespace saga::test {
 /// A quorum queue bound to every event on `saga.events` of a vhost: sees what crosses the
 /// broker. Declares the exchange if needed. Deleted when destroyed.
 class EventTap {
-public:
+  public:
     explicit EventTap(std::string amqp_url, std::string queue = "test-tap");
     ~EventTap();
 
@@ -30,7 +30,7 @@ public:
     /// Raw bodies collected (for schema checks).
     const std::vector<std::string>& bodies() const { return bodies_; }
 
-private:
+  private:
     std::string amqp_url_;
     std::string queue_;
     std::vector<events::Envelope> events_;
