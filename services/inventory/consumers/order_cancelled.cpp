@@ -1,0 +1,16 @@
+#include "inventory/consumers/order_cancelled.hpp"
+
+#include "events/order_cancelled.hpp"
+#include "inventory/app/settle.hpp"
+#include "inventory/storage/reservation_store.hpp"
+
+namespace saga::inventory::consumers {
+
+void OnOrderCancelled(Inventory& inventory, const events::Envelope& event, runtime::pg::Transaction& tx) {
+    const auto order = events::DataAs<events::OrderCancelled>(event);
+    const auto reservation = storage::LockReservation(tx, order.order_id);
+    ApplySettlement(inventory, tx, event, order.order_id, reservation,
+                    domain::OnOrderCancelled(domain::StatusOf(reservation)));
+}
+
+}  // namespace saga::inventory::consumers

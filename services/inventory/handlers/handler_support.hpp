@@ -1,0 +1,31 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "inventory/domain/product_input.hpp"
+#include "runtime/http/error.hpp"
+#include "runtime/http/request.hpp"
+#include "runtime/pg/database.hpp"
+
+namespace saga::inventory::handlers {
+
+/// Admin endpoints (SPEC §2): with no ADMIN_TOKEN configured they do not exist (404); otherwise
+/// the request must carry `Authorization: Bearer <token>` (401 without it or with another).
+void RequireAdmin(const runtime::http::Request& request, const std::optional<std::string>& admin_token);
+
+/// Throws a 400 validation problem listing `errors` when there are any.
+void ThrowIfInvalid(const std::vector<domain::FieldIssue>& errors);
+
+/// Runs `work` in a transaction of `database`; an unreachable database answers 503.
+template <class Work>
+auto InTransaction(runtime::pg::Database& database, Work&& work) {
+    try {
+        return database.InTransaction(std::forward<Work>(work));
+    } catch (const runtime::pg::DatabaseUnavailable&) {
+        throw runtime::http::HttpError(runtime::http::ErrorKind::kUnavailable, "the database is unavailable");
+    }
+}
+
+}  // namespace saga::inventory::handlers

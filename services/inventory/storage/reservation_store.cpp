@@ -1,0 +1,88 @@
+#include "inventory/storage/reservation_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace saga::inventory::storage {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT reservation_id, order_id, items::text AS items, total_cents, currency, status,"
+    " to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS expires_at"
+    " FROM reservations WHERE order_id = $1";
+
+domain::Reservation ToReservation(const pqxx::row& row) {
+    domain::Reservation r;
+    r.reservation_id = row["reservation_id"].as<std::string>();
+    r.order_id = row["order_id"].as<std::string>();
+    for (const auto& item : nlohmann::json::parse(row["items"].as<std::string>())) {
+        r.items.push_back({item.at("product_id").get<std::string>(), item.at("quantity").get<int>(),
+                           item.at("unit_price_cents").get<std::int64_t>()});
+    }
+    r.total_cents = row["total_cents"].as<std::int64_t>();
+    r.currency = row["currency"].as<std::string>();
+    const auto status = row["status"].as<std::string>();
+    const auto parsed = events::ParseEnum<domain::ReservationStatus>(status);
+    if (!parsed) throw std::runtime_error("unknown reservation status in the database: " + status);
+    r.status = *parsed;
+    r.expires_at = row["expires_at"].as<std::string>();
+    return r;
+}
+
+std::optional<domain::Reservation> Select(runtime::pg::Transaction& tx, const std::string& order_id, bool lock) {
+    const auto rows = tx.work().exec_params(std::string(kSelect) + (lock ? " FOR UPDATE" : ""), order_id);
+    if (rows.empty()) return std::nullopt;
+    return ToReservation(rows[0]);
+}
+
+bool Exists(runtime::pg::Transaction& tx, const char* sql, const std::string& order_id) {
+    return !tx.work().exec_params(sql, order_id).empty();
+}
+
+}  // namespace
+
+std::optional<domain::Reservation> LockReservation(runtime::pg::Transaction& tx, const std::string& order_id) {
+    return Select(tx, order_id, true);
+}
+
+std::optional<domain::Reservation> FindReservation(runtime::pg::Transaction& tx, const std::string& order_id) {
+    return Select(tx, order_id, false);
+}
+
+void InsertReservation(runtime::pg::Transaction& tx, const domain::Reservation& r) {
+    tx.work().exec_params(
+        "INSERT INTO reservations (reservation_id, order_id, items, total_cents, currency, status, expires_at)"
+        " VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7::timestamptz)",
+        r.reservation_id, r.order_id, events::ToJsonArray(r.items).dump(), r.total_cents, r.currency,
+        std::string(events::ToText(r.status)), r.expires_at);
+}
+
+void SetReservationStatus(runtime::pg::Transaction& tx, const std::string& reservation_id,
+                          domain::ReservationStatus status) {
+    tx.work().exec_params("UPDATE reservations SET status = $2, updated_at = now() WHERE reservation_id = $1",
+                          reservation_id, std::string(events::ToText(status)));
+}
+
+bool HasReservationFailure(runtime::pg::Transaction& tx, const std::string& order_id) {
+    return Exists(tx, "SELECT 1 FROM reservation_failures WHERE order_id = $1", order_id);
+}
+
+void InsertReservationFailure(runtime::pg::Transaction& tx, const events::InventoryReservationFailed& failure) {
+    tx.work().exec_params(
+        "INSERT INTO reservation_failures (order_id, reason, shortfall) VALUES ($1, $2, $3::jsonb)"
+        " ON CONFLICT (order_id) DO NOTHING",
+        failure.order_id, std::string(events::ToText(failure.reason)), events::ToJsonArray(failure.shortfall).dump());
+}
+
+bool HasTombstone(runtime::pg::Transaction& tx, const std::string& order_id) {
+    return Exists(tx, "SELECT 1 FROM order_tombstones WHERE order_id = $1", order_id);
+}
+
+void InsertTombstone(runtime::pg::Transaction& tx, const std::string& order_id, const std::string& event_type,
+                     const std::string& event_id) {
+    tx.work().exec_params(
+        "INSERT INTO order_tombstones (order_id, event_type, event_id) VALUES ($1, $2, $3)"
+        " ON CONFLICT (order_id) DO NOTHING",
+        order_id, event_type, event_id);
+}
+
+}  // namespace saga::inventory::storage

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "events/inventory_reservation_failed.hpp"
+#include "inventory/domain/reservation.hpp"
+#include "runtime/pg/transaction.hpp"
+
+namespace saga::inventory::storage {
+
+/// Reservations, failed reservations and order tombstones. Every function runs in the caller's
+/// transaction.
+
+/// The order's reservation, locked FOR UPDATE; nullopt when there is none.
+std::optional<domain::Reservation> LockReservation(runtime::pg::Transaction& tx, const std::string& order_id);
+
+/// The order's reservation without locking it (reads), or nullopt.
+std::optional<domain::Reservation> FindReservation(runtime::pg::Transaction& tx, const std::string& order_id);
+
+/// Inserts a reservation. Throws on a second reservation for the same order (unique order id),
+/// so a racing duplicate is retried and then finds this one.
+void InsertReservation(runtime::pg::Transaction& tx, const domain::Reservation& reservation);
+
+void SetReservationStatus(runtime::pg::Transaction& tx, const std::string& reservation_id,
+                          domain::ReservationStatus status);
+
+/// Whether the order's order.created was already answered with inventory.reservation_failed.
+bool HasReservationFailure(runtime::pg::Transaction& tx, const std::string& order_id);
+void InsertReservationFailure(runtime::pg::Transaction& tx, const events::InventoryReservationFailed& failure);
+
+/// Whether the order was settled before anything was reserved for it.
+bool HasTombstone(runtime::pg::Transaction& tx, const std::string& order_id);
+/// Remembers that; a second tombstone for the same order is ignored.
+void InsertTombstone(runtime::pg::Transaction& tx, const std::string& order_id, const std::string& event_type,
+                     const std::string& event_id);
+
+}  // namespace saga::inventory::storage
