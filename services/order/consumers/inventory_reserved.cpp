@@ -1,0 +1,17 @@
+#include "order/consumers/inventory_reserved.hpp"
+
+#include "events/inventory_reserved.hpp"
+#include "order/consumers/consumer_errors.hpp"
+
+namespace saga::order::consumers {
+
+void OnInventoryReserved(const workflow::OrderTransitions& transitions, const storage::OrderRepository& orders,
+                         const events::Envelope& event, runtime::pg::Transaction& tx) {
+    const auto reserved = events::DataAs<events::InventoryReserved>(event);
+    const auto result =
+        transitions.Apply(tx, reserved.order_id, {.input = domain::OrderInput::kStockReserved, .cause = &event});
+    FinishOrRetry(result, event);
+    if (result->verdict == domain::Verdict::kApply) orders.RecordReservation(tx, reserved, event.id);
+}
+
+}  // namespace saga::order::consumers

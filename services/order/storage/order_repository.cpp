@@ -1,0 +1,210 @@
+#include "order/storage/order_repository.hpp"
+
+#include <map>
+#include <pqxx/pqxx>
+
+namespace saga::order::storage {
+namespace {
+
+using domain::OrderStatus;
+using runtime::pg::Transaction;
+
+constexpr const char* kInsertOrder =
+    "INSERT INTO orders (order_id, customer_id, email, payment_token, status, correlation_id)"
+    " VALUES ($1, $2, $3, $4, 'PENDING', $5)"
+    " RETURNING order_rfc3339(created_at)";
+
+constexpr const char* kInsertItem =
+    "INSERT INTO order_items (order_id, position, product_id, quantity) VALUES ($1, $2, $3, $4)";
+
+constexpr const char* kLockOrder =
+    "SELECT order_id, customer_id, email, status, total_cents, currency, correlation_id, reservation_event_id"
+    " FROM orders WHERE order_id = $1 FOR UPDATE";
+
+constexpr const char* kSetStatus =
+    "UPDATE orders SET status = $2, reason = $3, updated_at = clock_timestamp() WHERE order_id = $1";
+
+constexpr const char* kAppendHistory =
+    "INSERT INTO order_history (order_id, status, reason, event_id) VALUES ($1, $2, $3, $4)";
+
+constexpr const char* kRecordReservation =
+    "UPDATE orders SET total_cents = $2, currency = $3, reservation_id = $4, expires_at = $5::timestamptz,"
+    " reservation_event_id = $6 WHERE order_id = $1";
+
+constexpr const char* kSetUnitPrice =
+    "UPDATE order_items SET unit_price_cents = $3 WHERE order_id = $1 AND product_id = $2";
+
+constexpr const char* kFindOrder =
+    "SELECT seq, order_id, customer_id, email, status, reason, total_cents, currency,"
+    " order_rfc3339(created_at) AS created_at, order_rfc3339(updated_at) AS updated_at"
+    " FROM orders WHERE order_id = $1";
+
+constexpr const char* kFindItems =
+    "SELECT order_id, product_id, quantity, unit_price_cents FROM order_items"
+    " WHERE order_id = ANY($1::text[]) ORDER BY order_id, position";
+
+constexpr const char* kFindHistory =
+    "SELECT status, reason, event_id, order_rfc3339(at) AS at"
+    " FROM order_history WHERE order_id = $1 ORDER BY id";
+
+// Newest first by `seq`; a parameter left null does not filter.
+constexpr const char* kListOrders =
+    "SELECT seq, order_id, customer_id, email, status, reason, total_cents, currency,"
+    " order_rfc3339(created_at) AS created_at, order_rfc3339(updated_at) AS updated_at"
+    " FROM orders"
+    " WHERE ($1::text IS NULL OR customer_id = $1) AND ($2::text IS NULL OR status = $2)"
+    "   AND ($3::bigint IS NULL OR seq < $3::bigint)"
+    " ORDER BY seq DESC LIMIT $4";
+
+constexpr const char* kLockExpired =
+    "SELECT order_id FROM orders WHERE status = 'AWAITING_PAYMENT' AND expires_at <= clock_timestamp()"
+    " ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED";
+
+const char* OrNull(const std::optional<std::string>& text) { return text ? text->c_str() : nullptr; }
+
+std::optional<std::string> OptionalText(const pqxx::field& field) {
+    return field.is_null() ? std::nullopt : std::optional<std::string>(field.as<std::string>());
+}
+
+std::optional<std::int64_t> OptionalInt(const pqxx::field& field) {
+    return field.is_null() ? std::nullopt : std::optional<std::int64_t>(field.as<std::int64_t>());
+}
+
+OrderStatus StatusOf(const pqxx::field& field) {
+    const auto status = events::ParseEnum<OrderStatus>(field.as<std::string>());
+    if (!status) throw std::runtime_error("orders: unknown status " + field.as<std::string>());
+    return *status;
+}
+
+std::string StatusText(OrderStatus status) { return std::string(events::ToText(status)); }
+
+domain::Order OrderOf(const pqxx::row& row) {
+    domain::Order order;
+    order.order_id = row["order_id"].as<std::string>();
+    order.customer_id = row["customer_id"].as<std::string>();
+    order.email = OptionalText(row["email"]);
+    order.status = StatusOf(row["status"]);
+    order.reason = OptionalText(row["reason"]);
+    order.total_cents = OptionalInt(row["total_cents"]);
+    order.currency = row["currency"].as<std::string>();
+    order.created_at = row["created_at"].as<std::string>();
+    order.updated_at = row["updated_at"].as<std::string>();
+    return order;
+}
+
+// Ids are [A-Za-z0-9._-], so they need no quoting inside an array literal.
+std::string ArrayLiteral(const std::vector<domain::Order>& orders) {
+    std::string literal = "{";
+    for (const auto& order : orders) {
+        if (literal.size() > 1) literal += ',';
+        literal += order.order_id;
+    }
+    return literal + "}";
+}
+
+// Fills the lines of `orders` with one query.
+void LoadItems(pqxx::work& work, std::vector<domain::Order>& orders) {
+    if (orders.empty()) return;
+    std::map<std::string, domain::Order*> by_id;
+    for (auto& order : orders) by_id[order.order_id] = &order;
+    for (const auto& row : work.exec_params(kFindItems, ArrayLiteral(orders))) {
+        by_id.at(row["order_id"].as<std::string>())
+            ->items.push_back({.product_id = row["product_id"].as<std::string>(),
+                               .quantity = row["quantity"].as<int>(),
+                               .unit_price_cents = OptionalInt(row["unit_price_cents"])});
+    }
+}
+
+}  // namespace
+
+std::string OrderRepository::Insert(Transaction& tx, const std::string& order_id, const domain::OrderRequest& request,
+                                    const std::string& correlation_id) const {
+    auto& work = tx.work();
+    const auto created = work.exec_params1(kInsertOrder, order_id, request.customer_id, OrNull(request.email),
+                                           request.payment_token, correlation_id);
+    int position = 0;
+    for (const auto& item : request.items) {
+        work.exec_params0(kInsertItem, order_id, position++, item.product_id, item.quantity);
+    }
+    return created[0].as<std::string>();
+}
+
+std::optional<domain::OrderState> OrderRepository::Lock(Transaction& tx, const std::string& order_id) const {
+    const auto result = tx.work().exec_params(kLockOrder, order_id);
+    if (result.empty()) return std::nullopt;
+    const auto& row = result[0];
+    return domain::OrderState{
+        .order_id = row["order_id"].as<std::string>(),
+        .customer_id = row["customer_id"].as<std::string>(),
+        .email = OptionalText(row["email"]),
+        .status = StatusOf(row["status"]),
+        .total_cents = OptionalInt(row["total_cents"]),
+        .currency = row["currency"].as<std::string>(),
+        .correlation_id = row["correlation_id"].as<std::string>(),
+        .reservation_event_id = OptionalText(row["reservation_event_id"]),
+    };
+}
+
+void OrderRepository::SetStatus(Transaction& tx, const std::string& order_id, OrderStatus status,
+                                const std::optional<std::string>& reason) const {
+    tx.work().exec_params0(kSetStatus, order_id, StatusText(status), OrNull(reason));
+}
+
+void OrderRepository::AppendHistory(Transaction& tx, const std::string& order_id, OrderStatus status,
+                                    const std::optional<std::string>& reason, const std::string& event_id) const {
+    tx.work().exec_params0(kAppendHistory, order_id, StatusText(status), OrNull(reason), event_id);
+}
+
+void OrderRepository::RecordReservation(Transaction& tx, const events::InventoryReserved& reserved,
+                                        const std::string& event_id) const {
+    auto& work = tx.work();
+    work.exec_params0(kRecordReservation, reserved.order_id, reserved.total_cents, reserved.currency,
+                      reserved.reservation_id, reserved.expires_at, event_id);
+    for (const auto& item : reserved.items) {
+        work.exec_params0(kSetUnitPrice, reserved.order_id, item.product_id, item.unit_price_cents);
+    }
+}
+
+std::optional<domain::Order> OrderRepository::Find(Transaction& tx, const std::string& order_id) const {
+    auto& work = tx.work();
+    const auto result = work.exec_params(kFindOrder, order_id);
+    if (result.empty()) return std::nullopt;
+    std::vector<domain::Order> orders{OrderOf(result[0])};
+    LoadItems(work, orders);
+    for (const auto& row : work.exec_params(kFindHistory, order_id)) {
+        orders[0].history.push_back({.status = StatusOf(row["status"]),
+                                     .at = row["at"].as<std::string>(),
+                                     .reason = OptionalText(row["reason"]),
+                                     .event_id = OptionalText(row["event_id"])});
+    }
+    return std::move(orders[0]);
+}
+
+OrderPage OrderRepository::List(Transaction& tx, const domain::ListQuery& query) const {
+    auto& work = tx.work();
+    const std::optional<std::string> status =
+        query.status ? std::optional<std::string>(StatusText(*query.status)) : std::nullopt;
+    const std::optional<std::string> after =
+        query.after ? std::optional<std::string>(std::to_string(*query.after)) : std::nullopt;
+    // One row more than the page tells whether another page follows.
+    const auto result =
+        work.exec_params(kListOrders, OrNull(query.customer_id), OrNull(status), OrNull(after), query.limit + 1);
+    OrderPage page;
+    for (const auto& row : result) {
+        if (static_cast<int>(page.orders.size()) == query.limit) {
+            page.next = result[query.limit - 1]["seq"].as<std::int64_t>();
+            break;
+        }
+        page.orders.push_back(OrderOf(row));
+    }
+    LoadItems(work, page.orders);
+    return page;
+}
+
+std::vector<std::string> OrderRepository::LockExpired(Transaction& tx, int limit) const {
+    std::vector<std::string> ids;
+    for (const auto& row : tx.work().exec_params(kLockExpired, limit)) ids.push_back(row[0].as<std::string>());
+    return ids;
+}
+
+}  // namespace saga::order::storage
