@@ -1,5 +1,7 @@
 #include "order/domain/list_query.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 
 #include "events/formats.hpp"
@@ -53,7 +55,7 @@ std::variant<ListQuery, std::vector<events::FieldError>> ParseListQuery(const st
     return query;
 }
 
-std::string EncodeCursor(std::int64_t seq) { return std::string(kCursorPrefix) + std::to_string(seq); }
+std::string EncodeCursor(std::int64_t seq) { return fmt::format("{}{}", kCursorPrefix, seq); }
 
 std::optional<std::int64_t> DecodeCursor(const std::string& cursor) {
     if (!cursor.starts_with(kCursorPrefix)) return std::nullopt;

@@ -75,7 +75,7 @@ Response CreateOrder::operator()(const runtime::http::Request& request) const {
                                                           .payment_token = order_request.payment_token,
                                                           .created_at = created_at},
                                      source_, order_id, request.correlation_id, request.correlation_id);
-            orders_.AppendHistory(tx, order_id, domain::OrderStatus::kPending, std::nullopt, created.id);
+            orders_.AppendHistory(tx, order_id, domain::OrderStatus::kPending, std::nullopt, created.id, created_at);
             outbox_.Append(tx, created);
 
             const auto order = orders_.Find(tx, order_id);

@@ -25,7 +25,8 @@ constexpr const char* kSetStatus =
     "UPDATE orders SET status = $2, reason = $3, updated_at = clock_timestamp() WHERE order_id = $1";
 
 constexpr const char* kAppendHistory =
-    "INSERT INTO order_history (order_id, status, reason, event_id) VALUES ($1, $2, $3, $4)";
+    "INSERT INTO order_history (order_id, status, reason, event_id, at)"
+    " VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, clock_timestamp()))";
 
 constexpr const char* kRecordReservation =
     "UPDATE orders SET total_cents = $2, currency = $3, reservation_id = $4, expires_at = $5::timestamptz,"
@@ -151,8 +152,9 @@ void OrderRepository::SetStatus(Transaction& tx, const std::string& order_id, Or
 }
 
 void OrderRepository::AppendHistory(Transaction& tx, const std::string& order_id, OrderStatus status,
-                                    const std::optional<std::string>& reason, const std::string& event_id) const {
-    tx.work().exec_params0(kAppendHistory, order_id, StatusText(status), OrNull(reason), event_id);
+                                    const std::optional<std::string>& reason, const std::string& event_id,
+                                    const std::optional<std::string>& at) const {
+    tx.work().exec_params0(kAppendHistory, order_id, StatusText(status), OrNull(reason), event_id, OrNull(at));
 }
 
 void OrderRepository::RecordReservation(Transaction& tx, const events::InventoryReserved& reserved,

@@ -34,9 +34,10 @@ class OrderRepository {
     void SetStatus(runtime::pg::Transaction& tx, const std::string& order_id, domain::OrderStatus status,
                    const std::optional<std::string>& reason) const;
 
-    /// Appends one entry to the order's history, stamped now.
+    /// Appends one entry to the order's history, stamped `at` (RFC 3339), or now when null.
     void AppendHistory(runtime::pg::Transaction& tx, const std::string& order_id, domain::OrderStatus status,
-                       const std::optional<std::string>& reason, const std::string& event_id) const;
+                       const std::optional<std::string>& reason, const std::string& event_id,
+                       const std::optional<std::string>& at = std::nullopt) const;
 
     /// Stores what inventory.reserved says: unit prices, total, currency, reservation, expiry.
     void RecordReservation(runtime::pg::Transaction& tx, const events::InventoryReserved& reserved,

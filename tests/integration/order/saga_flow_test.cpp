@@ -34,6 +34,8 @@ TEST_CASE("order saga: the happy path reaches CONFIRMED with prices, total and h
     CHECK(body["currency"] == "USD");
     CHECK(body["items"] == nlohmann::json::parse(R"([{"product_id": "PROD-001", "quantity": 2}])"));
     CHECK_FALSE(body.contains("total"));
+    REQUIRE(body["history"].size() == 1);
+    CHECK(body["history"][0]["at"] == body["created_at"]);
 
     const auto created = f.Created(id);
     CHECK(created.correlation_id == "saga-happy-1");

@@ -1,6 +1,7 @@
 #include "order/domain/order_request.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -69,7 +70,7 @@ TEST_CASE("order request: items must hold 1 to 50 lines") {
     body["items"] = json::array();
     CHECK(HasField(ErrorsOf(body), "items"));
     json many = json::array();
-    for (int i = 0; i < 51; ++i) many.push_back({{"product_id", "P" + std::to_string(i)}, {"quantity", 1}});
+    for (int i = 0; i < 51; ++i) many.push_back({{"product_id", fmt::format("P{}", i)}, {"quantity", 1}});
     body["items"] = many;
     CHECK(HasField(ErrorsOf(body), "items"));
     many.erase(many.begin());
