@@ -34,7 +34,9 @@ inline bool SleepUnlessStopped(std::stop_token stop, std::chrono::milliseconds d
     std::mutex mutex;
     std::condition_variable_any cv;
     std::unique_lock lock(mutex);
-    return !cv.wait_for(lock, stop, duration, [] { return false; });
+    // wait_for returns the predicate's value (always false here), not whether a stop came.
+    cv.wait_for(lock, stop, duration, [] { return false; });
+    return !stop.stop_requested();
 }
 
 }  // namespace saga::runtime

@@ -31,7 +31,7 @@ test::HttpResponse Patch(InventoryStack& stack, const std::string& id, const nlo
 
 }  // namespace
 
-TEST_CASE("inventory API: the seeded catalogue is listed with prices and stock; unknown ids are 404") {
+TEST_CASE("inventory API: the seeded catalogue is listed with prices and stock — unknown ids are 404") {
     InventoryStack stack;
     const auto response = stack.http().Get("/api/inventory");
     REQUIRE(response.status == 200);
@@ -76,7 +76,7 @@ TEST_CASE("inventory API: admin endpoints refuse a missing or wrong token with 4
     CHECK(stack.Product("PROD-001").at("restocked") == 0);
 }
 
-TEST_CASE("inventory API: an admin creates a product (201, then 409); invalid bodies are 400 with field errors") {
+TEST_CASE("inventory API: an admin creates a product (201, then 409) — invalid bodies are 400 with field errors") {
     InventoryStack stack;
     const nlohmann::json body = {{"product_id", "NEW-1"}, {"name", "Gaming Mouse"}, {"price", 59.99}, {"quantity", 30}};
     const auto created = Post(stack, body);
@@ -115,7 +115,7 @@ TEST_CASE("inventory API: an admin creates a product (201, then 409); invalid bo
     stack.CheckInvariant();
 }
 
-TEST_CASE("inventory API: an admin restocks (200, inventory.restocked; back_in_stock when it was 0)") {
+TEST_CASE("inventory API: an admin restocks (200, inventory.restocked — back_in_stock when it was 0)") {
     InventoryStack stack;
     const auto restocked = Patch(stack, "PROD-004", {{"restock", 25}});
     REQUIRE(restocked.status == 200);

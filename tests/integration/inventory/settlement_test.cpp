@@ -23,7 +23,7 @@ events::InventoryReserved Reserve(InventoryStack& stack, const std::string& orde
 
 }  // namespace
 
-TEST_CASE("inventory: order.confirmed moves the reservation to sold; a duplicate changes nothing") {
+TEST_CASE("inventory: order.confirmed moves the reservation to sold — a duplicate changes nothing") {
     InventoryStack stack;
     const auto reserved = Reserve(stack, "ord-conf", {{"PROD-005", 4}});
     const auto confirmed = OrderConfirmed("ord-conf", reserved.total_cents);
@@ -41,7 +41,7 @@ TEST_CASE("inventory: order.confirmed moves the reservation to sold; a duplicate
     stack.CheckInvariant();
 }
 
-TEST_CASE("inventory: order.rejected releases a held reservation; a late order.confirmed is a no-op") {
+TEST_CASE("inventory: order.rejected releases a held reservation — a late order.confirmed is a no-op") {
     InventoryStack stack;
     const auto reserved = Reserve(stack, "ord-rej", {{"PROD-001", 3}, {"PROD-002", 1}});
     const auto rejected = OrderRejected("ord-rej", OrderRejectionReason::kPaymentDeclined);
@@ -123,7 +123,7 @@ TEST_CASE("inventory: order.cancelled after order.confirmed restocks the sale (o
     stack.CheckInvariant();
 }
 
-TEST_CASE("inventory: order.cancelled before order.created → tombstone; order.created reserves and publishes nothing") {
+TEST_CASE("inventory: order.cancelled before order.created → tombstone — order.created reserves and publishes nothing") {
     InventoryStack stack;
     stack.Publish(OrderCancelled("ord-early", CancelledFromStatus::kPending));
     stack.WaitHandled(1);
@@ -142,7 +142,7 @@ TEST_CASE("inventory: order.cancelled before order.created → tombstone; order.
     stack.CheckInvariant();
 }
 
-TEST_CASE("inventory: order.rejected without a reservation is remembered; a late order.created reserves nothing") {
+TEST_CASE("inventory: order.rejected without a reservation is remembered — a late order.created reserves nothing") {
     InventoryStack stack;
     stack.Publish(OrderRejected("ord-rej-early", OrderRejectionReason::kReservationExpired));
     stack.WaitHandled(1);

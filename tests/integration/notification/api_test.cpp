@@ -7,7 +7,7 @@
 using namespace saga;
 using namespace saga::test;
 
-TEST_CASE("notification api: order_id is required and validated; an unknown order has no notifications") {
+TEST_CASE("notification api: order_id is required and validated — an unknown order has no notifications") {
     NotificationStack stack;
     HttpClient client(stack.service().base_url());
 

@@ -22,7 +22,7 @@ std::map<std::string, std::string> WebhookEnv(const WebhookReceiver& receiver) {
 
 }  // namespace
 
-TEST_CASE("notification: the webhook channel POSTs JSON; two failures then success → SENT after 3 attempts") {
+TEST_CASE("notification: the webhook channel POSTs JSON — two failures then success → SENT after 3 attempts") {
     WebhookReceiver receiver(2);
     NotificationStack stack(WebhookEnv(receiver));
     const std::string order_id = NewOrderId();
@@ -79,7 +79,7 @@ TEST_CASE("notification: a webhook that always fails → FAILED + notification.f
     CHECK(stack.tap().All("notification.sent", order_id).empty());
 }
 
-TEST_CASE("notification: retry state survives a restart; delivery resumes where it stopped") {
+TEST_CASE("notification: retry state survives a restart — delivery resumes where it stopped") {
     WebhookReceiver receiver(2);
     auto env = WebhookEnv(receiver);
     env["NOTIFY_RETRY_DELAY"] = "700ms";

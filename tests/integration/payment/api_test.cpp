@@ -6,7 +6,7 @@
 
 namespace saga::test {
 
-TEST_CASE("payment api: get by id and list by order show the payment; unknown ids 404; bad order_id 400") {
+TEST_CASE("payment api: get by id and list by order show the payment — unknown ids 404 — bad order_id 400") {
     PaymentFixture f;
     const auto order = NewOrderId();
     f.Publish(f.OrderCreated(order, "tok_visa"));

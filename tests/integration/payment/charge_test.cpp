@@ -9,7 +9,7 @@ using namespace std::chrono_literals;
 
 namespace saga::test {
 
-TEST_CASE("payment: tok_visa is captured; payment.completed continues the saga and the API shows CAPTURED") {
+TEST_CASE("payment: tok_visa is captured — payment.completed continues the saga and the API shows CAPTURED") {
     PaymentFixture f;
     const auto order = NewOrderId();
     const auto created = f.OrderCreated(order, "tok_visa");

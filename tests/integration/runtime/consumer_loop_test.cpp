@@ -59,7 +59,7 @@ std::unique_ptr<RunningConsumer> StartConsumer(RuntimeFixture& f, runtime::pg::D
 
 }  // namespace
 
-TEST_CASE("consumer loop: an event is handled once and acked; a duplicate message id is acked and skipped") {
+TEST_CASE("consumer loop: an event is handled once and acked — a duplicate message id is acked and skipped") {
     RuntimeFixture f;
     runtime::pg::Database db(f.db.url(), 1);
     auto consumer = StartConsumer(f, db, RecordEffect(), f.Consumer());

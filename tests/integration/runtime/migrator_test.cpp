@@ -9,7 +9,7 @@ namespace saga::test {
 
 using runtime::pg::SqlFiles;
 
-TEST_CASE("migrator: applies pending migrations once and in order; a second run applies none") {
+TEST_CASE("migrator: applies pending migrations once and in order — a second run applies none") {
     TestDatabase db;
     auto connection = runtime::pg::Connect(db.url());
     const SqlFiles migrations = {{"0001_create.sql", "CREATE TABLE t (a int);"},

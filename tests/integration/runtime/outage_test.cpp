@@ -58,7 +58,7 @@ struct Pipeline {
 
 }  // namespace
 
-TEST_CASE("outage: RabbitMQ stopped and restarted under load; relay and consumer recover and nothing is lost") {
+TEST_CASE("outage: RabbitMQ stopped and restarted under load — relay and consumer recover and nothing is lost") {
     RuntimeFixture f;
     Pipeline pipeline(f);
     pipeline.Produce(0, 200);
@@ -73,7 +73,7 @@ TEST_CASE("outage: RabbitMQ stopped and restarted under load; relay and consumer
     pipeline.CheckEveryEventHandledExactlyOnce(600);
 }
 
-TEST_CASE("outage: PostgreSQL stopped and restarted under load; nothing dead-lettered, processing resumes") {
+TEST_CASE("outage: PostgreSQL stopped and restarted under load — nothing dead-lettered, processing resumes") {
     RuntimeFixture f;
     Pipeline pipeline(f);
     pipeline.Produce(0, 200);

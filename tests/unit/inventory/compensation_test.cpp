@@ -15,7 +15,7 @@ TEST_CASE("release reasons: payment_declined → payment_failed, expired → exp
     CHECK(ReleaseReasonFor(OrderRejectionReason::kUnknownProduct) == ReleaseReason::kOrderRejected);
 }
 
-TEST_CASE("order.confirmed: only a held reservation is sold; anything else is a no-op") {
+TEST_CASE("order.confirmed: only a held reservation is sold — anything else is a no-op") {
     const auto sell = OnOrderConfirmed(Status::kReserved);
     CHECK(sell.action == Action::kSell);
     CHECK(sell.next == Status::kSold);
@@ -34,7 +34,7 @@ TEST_CASE("order.rejected: a held reservation is released with the mapped reason
           ReleaseReason::kPaymentFailed);
 }
 
-TEST_CASE("order.rejected: no reservation → tombstone; settled reservations → no-op") {
+TEST_CASE("order.rejected: no reservation → tombstone — settled reservations → no-op") {
     CHECK(OnOrderRejected(std::nullopt, OrderRejectionReason::kOutOfStock).action == Action::kTombstone);
     CHECK(OnOrderRejected(Status::kSold, OrderRejectionReason::kPaymentDeclined).action == Action::kNone);
     CHECK(OnOrderRejected(Status::kReleased, OrderRejectionReason::kPaymentDeclined).action == Action::kNone);

@@ -26,7 +26,7 @@ TEST_CASE("settings: defaults are a 15 minute reservation TTL and a low-stock th
     CHECK(s.low_stock_threshold == 10);
 }
 
-TEST_CASE("settings: RESERVATION_TTL and LOW_STOCK_THRESHOLD are read; malformed ones name the variable") {
+TEST_CASE("settings: RESERVATION_TTL and LOW_STOCK_THRESHOLD are read — malformed ones name the variable") {
     const auto s = InventorySettings::FromEnv(FromMap({{"RESERVATION_TTL", "90s"}, {"LOW_STOCK_THRESHOLD", "3"}}));
     CHECK(s.reservation_ttl == std::chrono::seconds{90});
     CHECK(s.low_stock_threshold == 3);

@@ -15,7 +15,7 @@ TEST_CASE("retry delay: doubles from the base after each failure, until the atte
     CHECK_FALSE(RetryDelay(policy, 6).has_value());
 }
 
-TEST_CASE("retry delay: capped at max_delay; one attempt in all means no retry") {
+TEST_CASE("retry delay: capped at max_delay — one attempt in all means no retry") {
     const RetryPolicy policy{.max_attempts = 100, .base_delay = milliseconds{1000}, .max_delay = milliseconds{5000}};
     CHECK(RetryDelay(policy, 3) == milliseconds{4000});
     CHECK(RetryDelay(policy, 4) == milliseconds{5000});

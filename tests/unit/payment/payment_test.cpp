@@ -6,7 +6,7 @@
 
 using namespace saga::payment;
 
-TEST_CASE("payment status: every status round-trips through its wire name; others are unknown") {
+TEST_CASE("payment status: every status round-trips through its wire name — others are unknown") {
     for (const auto status : {PaymentStatus::kCaptured, PaymentStatus::kDeclined, PaymentStatus::kRefunded}) {
         CHECK(ParsePaymentStatus(ToText(status)) == status);
     }
