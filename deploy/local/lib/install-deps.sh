@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs to build, test and run, when any is missing.
-# Usage: install-deps.sh [build|run|test]...   (default: all groups)
+# Usage: install-deps.sh [build|run|test|screenshot]...   (default: build run test)
 set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build ccache pkg-config git
   libboost1.81-dev librabbitmq-dev libpqxx-dev nlohmann-json3-dev libfmt-dev doctest-dev
-  libcurl4-openssl-dev)
+  libcurl4-openssl-dev libcli11-dev)
 server_pkgs=(rabbitmq-server postgresql-15 postgresql-client-15 curl procps python3 jq)
-test_pkgs=(python3 python3-jsonschema shellcheck python3-aiosmtpd)
+test_pkgs=(python3 python3-jsonschema python3-yaml shellcheck python3-aiosmtpd docker-compose)
+# Only for refreshing the README's management UI screenshot (deploy/local/screenshot).
+screenshot_pkgs=(chromium)
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(build run test)
@@ -18,7 +20,8 @@ for g in "${groups[@]}"; do
     build) wanted+=("${build_pkgs[@]}") ;;
     run) wanted+=("${server_pkgs[@]}") ;;
     test) wanted+=("${test_pkgs[@]}") ;;
-    *) echo "install-deps: unknown group '$g' (build|run|test)" >&2; exit 2 ;;
+    screenshot) wanted+=("${screenshot_pkgs[@]}") ;;
+    *) echo "install-deps: unknown group '$g' (build|run|test|screenshot)" >&2; exit 2 ;;
   esac
 done
 

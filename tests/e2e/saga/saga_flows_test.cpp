@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "saga_stack.hpp"
+#include "e2e/stack/saga_stack.hpp"
 
 using namespace std::chrono_literals;
 using nlohmann::json;

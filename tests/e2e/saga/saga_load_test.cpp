@@ -3,7 +3,7 @@
 #include <mutex>
 #include <thread>
 
-#include "saga_stack.hpp"
+#include "e2e/stack/saga_stack.hpp"
 
 using namespace std::chrono_literals;
 using nlohmann::json;

@@ -32,6 +32,10 @@ class SagaStack {
     ServiceProcess& payment() { return *payment_; }
     ServiceProcess& notification() { return *notification_; }
     EventTap& tap() { return tap_; }
+    /// The fresh vhost the services run on (admin credentials in its amqp_url()).
+    const TestVhost& vhost() const { return vhost_; }
+    /// The database of "order", "inventory", "payment" or "notification".
+    const TestDatabase& database(const std::string& service) const;
 
     /// POST /api/orders; returns the response.
     HttpResponse PlaceOrder(const nlohmann::json& body, HttpHeaders headers = {});

@@ -1,4 +1,4 @@
-#include "saga_stack.hpp"
+#include "e2e/stack/saga_stack.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 
 namespace saga::test {
 
@@ -19,6 +20,14 @@ SagaStack::SagaStack(Options options) : tap_(vhost_.amqp_url(), "e2e-tap") {
     payment_ = std::make_unique<ServiceProcess>(SAGA_PAYMENT_BINARY, Common(payment_db_));
     notification_ = std::make_unique<ServiceProcess>(SAGA_NOTIFICATION_BINARY, Common(notification_db_));
     order_ = std::make_unique<ServiceProcess>(SAGA_ORDER_BINARY, with(Common(order_db_), options.order_env));
+}
+
+const TestDatabase& SagaStack::database(const std::string& service) const {
+    if (service == "order") return order_db_;
+    if (service == "inventory") return inventory_db_;
+    if (service == "payment") return payment_db_;
+    if (service == "notification") return notification_db_;
+    throw std::invalid_argument("SagaStack has no service '" + service + "'");
 }
 
 SagaStack::Env SagaStack::Common(TestDatabase& db) const {
@@ -95,7 +104,7 @@ void SagaStack::CheckEveryEventAgainstSchemas() {
     std::filesystem::create_directories(dir);
     int i = 0;
     for (const auto& body : tap_.bodies()) std::ofstream(dir / fmt::format("{:05}.json", i++)) << body;
-    const std::string command = fmt::format("/usr/bin/python3 '{}/tests/e2e/saga/validate_events.py' '{}/schemas' '{}'",
+    const std::string command = fmt::format("/usr/bin/python3 '{}/tests/e2e/stack/validate_events.py' '{}/schemas' '{}'",
                                             SAGA_SOURCE_DIR, SAGA_SOURCE_DIR, dir.string());
     const int status = std::system(command.c_str());
     std::filesystem::remove_all(dir);
