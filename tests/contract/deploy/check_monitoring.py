@@ -5,9 +5,11 @@ Fails unless: prometheus.yml parses, scrapes the four services and RabbitMQ's 15
 the per-queue detailed endpoint for vhost saga) and loads alerts.yml; the alert rules parse, the
 latency alert is the agreed expression, and every metric they use is an agreed name; the Grafana
 datasource and dashboard provider parse; the dashboard JSON parses, uses the provisioned datasource
-and every panel expression uses only agreed metric names; the panels the brief asks for are there.
+and every panel expression uses only agreed metric names; the panels the brief asks for are there;
+every saga_* metric used is a string literal of the service sources (services/).
 """
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -73,5 +75,16 @@ for path in dashboards:
 for needed in ("saga_orders_created_total", "saga_orders_settled_total", "saga_order_settle_duration_seconds_bucket",
                "rabbitmq_detailed_queue_messages", "saga_outbox_backlog"):
     r.check(needed in all_metrics, f"no dashboard panel shows {needed}")
+
+# Every saga_* metric the alerts and dashboards use is defined in the service sources (a renamed
+# metric breaks this check, not the dashboard in silence).
+used = {m for rule in rules for m in metric_names(str(rule.get("expr", "")))} | all_metrics
+defined = set()
+for f in (repo / "services").rglob("*"):
+    if f.suffix in (".cpp", ".hpp") and f.is_file():
+        defined |= set(re.findall(r'"(saga_[a-z0-9_]+)"', f.read_text(errors="replace")))
+for m in sorted(x for x in used if x.startswith("saga_")):
+    base = re.sub(r"_(bucket|sum|count)$", "", m) if m not in defined else m
+    r.check(base in defined, f"metric {m} is not defined in services/ (no \"{base}\" literal)")
 
 r.finish()
