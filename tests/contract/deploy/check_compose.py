@@ -141,6 +141,13 @@ if r.check(m is not None, "install-deps.sh: no build_pkgs=(...)"):
     r.check(installed - build_group <= {"ca-certificates"},
             f"Dockerfile build stage installs more than the build group: {sorted(installed - build_group)}")
     r.check(re.search(r"-DCMAKE_BUILD_TYPE=Release", stage) is not None, "build stage does not build Release")
+    # The build stage copies build/services/<dir>/<target>: each target is an executable there.
+    for target in set(dockerfile_targets(repo / "deploy/docker/Dockerfile")) - {"build", "runtime"}:
+        cml = repo / "services" / target.removesuffix("-service") / "CMakeLists.txt"
+        r.check(cml.is_file() and re.search(rf"add_executable\(\s*{re.escape(target)}\s", cml.read_text()) is not None,
+                f"Dockerfile target {target}: no add_executable({target} ...) in {cml.relative_to(repo)}")
+        r.check(f"COPY --from=build /out/{target} /usr/local/bin/{target}" in dockerfile,
+                f"Dockerfile target {target} does not install /usr/local/bin/{target}")
     r.check(re.search(r"^USER\s+(?!0\b|root\b)\S+", dockerfile, re.M) is not None, "runtime image runs as root")
 
 r.finish()
