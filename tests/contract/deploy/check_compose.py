@@ -148,6 +148,13 @@ if r.check(m is not None, "install-deps.sh: no build_pkgs=(...)"):
                 f"Dockerfile target {target}: no add_executable({target} ...) in {cml.relative_to(repo)}")
         r.check(f"COPY --from=build /out/{target} /usr/local/bin/{target}" in dockerfile,
                 f"Dockerfile target {target} does not install /usr/local/bin/{target}")
+    # What the build stage copies is in the build context (.dockerignore keeps the rest out).
+    ignored = {line.strip().rstrip("/") for line in (repo / ".dockerignore").read_text().splitlines()
+               if line.strip() and not line.startswith("#")}
+    for source in re.findall(r"^COPY\s+(?!--from)(\S+)\s", stage, re.M):
+        top = source.rstrip("/").split("/")[0]
+        r.check((repo / source).exists() and top not in ignored,
+                f"Dockerfile COPY {source}: missing, or excluded by .dockerignore")
     r.check(re.search(r"^USER\s+(?!0\b|root\b)\S+", dockerfile, re.M) is not None, "runtime image runs as root")
 
 r.finish()
