@@ -27,6 +27,8 @@ QueueInfo Declare(Connection& connection, const std::string& name, const QueueAr
 
 std::string DeadLetterQueueName(const std::string& queue) { return queue + ".dlq"; }
 
+std::string RetryExchangeName(const std::string& queue) { return queue + ".retry"; }
+
 std::string RetryQueueName(const std::string& queue, std::chrono::milliseconds delay) {
     return fmt::format("{}.retry.{}ms", queue, delay.count());
 }
@@ -53,15 +55,21 @@ void DeclareServiceTopology(Connection& connection, const ServiceTopology& topol
              {"x-delivery-limit", std::int64_t{topology.delivery_limit}}});
     for (const std::string& type : topology.bindings) connection.BindQueue(topology.queue, kEventsExchange, type);
 
+    const std::string retry_exchange = RetryExchangeName(topology.queue);
+    connection.DeclareExchange(retry_exchange, "direct");
+    connection.BindQueue(topology.queue, retry_exchange, topology.queue);
+
     std::vector<std::chrono::milliseconds> delays = topology.retry_delays;
     std::sort(delays.begin(), delays.end());
     delays.erase(std::unique(delays.begin(), delays.end()), delays.end());
     for (auto delay : delays) {
-        Declare(connection, RetryQueueName(topology.queue, delay),
+        const std::string retry_queue = RetryQueueName(topology.queue, delay);
+        Declare(connection, retry_queue,
                 {{"x-queue-type", std::string("classic")},
                  {"x-message-ttl", std::int64_t{delay.count()}},
-                 {"x-dead-letter-exchange", std::string("")},
+                 {"x-dead-letter-exchange", retry_exchange},
                  {"x-dead-letter-routing-key", topology.queue}});
+        connection.BindQueue(retry_queue, retry_exchange, retry_queue);
     }
 }
 

@@ -20,6 +20,10 @@ struct ServiceTopology {
 };
 
 std::string DeadLetterQueueName(const std::string& queue);
+/// "<queue>.retry": the service's own direct exchange for delayed retries. Retries never go
+/// through the default exchange, so a service user needs no write permission on it (which
+/// would let it put messages into any queue).
+std::string RetryExchangeName(const std::string& queue);
 /// "<queue>.retry.<ms>ms": named by its delay, so changing the delays never collides with an
 /// existing queue's arguments.
 std::string RetryQueueName(const std::string& queue, std::chrono::milliseconds delay);
@@ -31,8 +35,9 @@ class TopologyMismatch : public std::runtime_error {
 };
 
 /// Declares (idempotently) the exchanges, the quorum work queue with its dead-letter settings,
-/// its quorum DLQ (no delivery limit), the retry delay queues (classic, TTL, dead-lettering back
-/// to the work queue through the default exchange) and the bindings. A queue that already exists
+/// its quorum DLQ (no delivery limit), the retry exchange, the retry delay queues (classic, TTL,
+/// bound to the retry exchange by their own name, dead-lettering back through it to the work
+/// queue alone) and the bindings. A queue that already exists
 /// with different arguments throws TopologyMismatch naming the argument; other failures throw
 /// AmqpError.
 void DeclareServiceTopology(Connection& connection, const ServiceTopology& topology);

@@ -47,9 +47,10 @@ amqp::OutgoingMessage DeadLetterCopy(const amqp::Delivery& delivery, const std::
 
 amqp::OutgoingMessage RetryCopy(const amqp::Delivery& delivery, const std::string& queue, const std::string& service,
                                 std::chrono::milliseconds delay, const Failure& failure) {
-    // Through the default exchange straight into the retry queue, whose dead-lettering brings
+    // Through the service's own retry exchange into the delay queue, whose dead-lettering brings
     // it back to `queue` alone: a retry never reaches other subscribers.
-    amqp::OutgoingMessage message{"", amqp::RetryQueueName(queue, delay), delivery.properties, delivery.body};
+    amqp::OutgoingMessage message{amqp::RetryExchangeName(queue), amqp::RetryQueueName(queue, delay),
+                                  delivery.properties, delivery.body};
     message.properties.headers = FailureHeaders(delivery, queue, service, failure);
     message.properties.persistent = true;
     return message;

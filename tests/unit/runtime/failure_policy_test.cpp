@@ -59,12 +59,12 @@ TEST_CASE("dead-letter copy: keeps body and properties, goes to saga.dlx keyed b
 TEST_CASE("retry copy: goes to the delay queue of the work queue only, and later failures keep the first's origin") {
     const auto first =
         messaging::RetryCopy(SampleDelivery(), "payment-service", "payment-service", 5s, SampleFailure(1, "T1"));
-    CHECK(first.exchange.empty());
+    CHECK(first.exchange == "payment-service.retry");
     CHECK(first.routing_key == "payment-service.retry.5000ms");
     CHECK_FALSE(amqp::StringHeader(first.properties.headers, "x-failure-reason"));
 
-    // It comes back through the default exchange: the headers still name the first delivery.
-    amqp::Delivery returned{7, false, "", "payment-service", first.properties, first.body};
+    // It comes back through the retry exchange: the headers still name the first delivery.
+    amqp::Delivery returned{7, false, "payment-service.retry", "payment-service", first.properties, first.body};
     CHECK(messaging::FailedAttempts(returned) == 1);
     const auto dead = messaging::DeadLetterCopy(returned, "payment-service", "payment-service",
                                                 messaging::kReasonRetriesExhausted, SampleFailure(2, "T9"));
