@@ -1,0 +1,102 @@
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <ostream>
+
+#include "sagactl/commands/context.hpp"
+#include "sagactl/dlq/collect.hpp"
+#include "sagactl/dlq/purger.hpp"
+#include "sagactl/dlq/replayer.hpp"
+#include "sagactl/output/dlq_render.hpp"
+
+namespace saga::sagactl {
+namespace {
+
+/// Reports ids asked for but not found; true when some are missing.
+bool ReportAbsent(DlqReader& reader, const std::vector<std::string>& queues, const std::vector<std::string>& ids,
+                  const Context& context) {
+    if (ids.empty()) return false;
+    const auto absent = AbsentIds(reader, queues, ids, context.err);
+    for (const auto& id : absent)
+        context.err << fmt::format("sagactl: no message {} in {}\n", id, fmt::join(queues, ", "));
+    if (!absent.empty()) context.err << "nothing changed\n";
+    return !absent.empty();
+}
+
+}  // namespace
+
+int RunDlqList(const DlqListCommand& command, const Context& context) {
+    auto connection = context.Broker("dlq list");
+    DlqReader reader(*connection);
+    const auto messages = CollectMessages(
+        reader, command.queues, [&](const DlqMessage& m) { return Matches(command.filter, m); }, command.limit,
+        context.err);
+    if (command.json) {
+        nlohmann::json array = nlohmann::json::array();
+        for (const auto& m : messages) array.push_back(SummaryJson(m));
+        context.out << array.dump(2) << '\n';
+    } else if (messages.empty()) {
+        context.out << "no dead-lettered messages\n";
+    } else {
+        PrintSummaryTable(messages, context.out);
+    }
+    return kExitOk;
+}
+
+int RunDlqShow(const DlqShowCommand& command, const Context& context) {
+    auto connection = context.Broker("dlq show");
+    DlqReader reader(*connection);
+    const auto messages = CollectMessages(
+        reader, command.queues, [&](const DlqMessage& m) { return m.properties.message_id == command.message_id; },
+        std::nullopt, context.err);
+    if (messages.empty()) {
+        context.err << fmt::format("sagactl: no message {} in {}\n", command.message_id,
+                                   fmt::join(command.queues, ", "));
+        return kExitFailure;
+    }
+    if (command.json) {
+        // One object when the id is unique (the usual case), an array when it was dead-lettered more than once.
+        if (messages.size() == 1) {
+            context.out << DetailJson(messages.front()).dump(2) << '\n';
+        } else {
+            nlohmann::json array = nlohmann::json::array();
+            for (const auto& m : messages) array.push_back(DetailJson(m));
+            context.out << array.dump(2) << '\n';
+        }
+        return kExitOk;
+    }
+    for (std::size_t i = 0; i < messages.size(); ++i) {
+        if (i > 0) context.out << "---\n";
+        PrintDetail(messages[i], context.out);
+    }
+    return kExitOk;
+}
+
+int RunDlqReplay(const DlqReplayCommand& command, const Context& context) {
+    auto reading = context.Broker("dlq replay (read)");
+    DlqReader reader(*reading);
+    // A replay by id changes nothing unless every id is there.
+    if (ReportAbsent(reader, command.queues, command.selection.ids, context)) return kExitFailure;
+    auto publishing = context.Broker("dlq replay (publish)");
+    Replayer replayer(*reading, *publishing, context.settings.database_urls, context.out, context.err);
+    const auto summary =
+        replayer.Run(command.queues, {command.selection, command.limit, command.dry_run, command.body});
+    if (command.dry_run) {
+        context.out << fmt::format("dry run, nothing changed: {} selected\n", summary.matched);
+        return kExitOk;
+    }
+    context.out << fmt::format("replayed {}, skipped {}, failed {}\n", summary.replayed, summary.skipped,
+                               summary.failed);
+    return summary.failed == 0 ? kExitOk : kExitFailure;
+}
+
+int RunDlqPurge(const DlqPurgeCommand& command, const Context& context) {
+    auto connection = context.Broker("dlq purge");
+    DlqReader reader(*connection);
+    if (ReportAbsent(reader, command.queues, command.selection.ids, context)) return kExitFailure;
+    const auto purged = Purge(reader, command.queues, command.selection, context.err);
+    context.out << fmt::format("purged {}\n", purged);
+    return kExitOk;
+}
+
+}  // namespace saga::sagactl
