@@ -152,6 +152,33 @@ TEST_CASE("sagactl storage: a confirmed order's timeline spans the four services
     CHECK_FALSE(sagactl::InboxHasMessage(partly_down, "notification", created_id).has_value());
 }
 
+TEST_CASE("sagactl storage: cancelling a confirmed order adds the refund and the restock to its timeline") {
+    SagaStack stack;
+    const auto urls = Urls(stack);
+    const std::string order_id = Place(stack, "tok_visa");
+    stack.WaitForStatus(order_id, "CONFIRMED");
+    const auto cancel = HttpClient(stack.order().base_url()).Request("POST", "/api/orders/" + order_id + "/cancel");
+    REQUIRE(cancel.status == 202);
+
+    const auto timeline = WaitForTimeline(urls, order_id,
+                                          {{"order", "order CANCELLED"},
+                                           {"order", "published order.cancelled"},
+                                           {"payment", "consumed order.cancelled from order"},
+                                           {"payment", "payment closed (order_cancelled)"},
+                                           {"payment", "payment REFUNDED 999.98 USD"},
+                                           {"payment", "published payment.refunded"},
+                                           {"inventory", "consumed order.cancelled from order"},
+                                           {"inventory", "reservation RESTOCKED"}});
+    CheckOrdered(timeline);
+    CHECK(Find(timeline, "payment", "payment CAPTURED 999.98 USD") < Find(timeline, "payment", "payment REFUNDED"));
+    CHECK(Find(timeline, "order", "order CONFIRMED") < Find(timeline, "order", "order CANCELLED"));
+
+    const auto state = sagactl::ReadOrderState(urls, order_id);
+    REQUIRE(state.has_value());
+    CHECK(state->status == "CANCELLED");
+    CHECK(state->settled);
+}
+
 TEST_CASE("sagactl storage: a declined order's timeline shows the decline and the released stock") {
     SagaStack stack;
     const auto urls = Urls(stack);
