@@ -1,5 +1,7 @@
 #include "sagactl/storage/connect.hpp"
 
+#include <future>
+
 #include "runtime/pg/database.hpp"
 #include "runtime/pg/errors.hpp"
 
@@ -18,9 +20,13 @@ void AddParameter(std::string& url, const std::string& key, const std::string& v
     }
 }
 
-std::string FirstLine(const char* text) {
+// The first line of libpq's message, without the prefixes our own words already say.
+std::string Essence(const char* text) {
     std::string line(text);
     if (const auto end = line.find('\n'); end != std::string::npos) line.resize(end);
+    for (const std::string prefix : {"cannot connect to the database: ", "ERROR:  "}) {
+        if (line.starts_with(prefix)) line.erase(0, prefix.size());
+    }
     return line;
 }
 
@@ -44,9 +50,27 @@ std::unique_ptr<pqxx::connection> ConnectForReading(const std::string& url) {
     return connection;
 }
 
+std::vector<ReadingSession> ConnectEach(const std::vector<std::string>& urls) {
+    std::vector<std::future<ReadingSession>> attempts;
+    for (const auto& url : urls) {
+        attempts.push_back(std::async(std::launch::async, [url] {
+            ReadingSession session;
+            try {
+                session.connection = ConnectForReading(url);
+            } catch (const std::exception& error) {
+                session.failure = DescribeFailure(error);
+            }
+            return session;
+        }));
+    }
+    std::vector<ReadingSession> sessions;
+    for (auto& attempt : attempts) sessions.push_back(attempt.get());
+    return sessions;
+}
+
 std::string DescribeFailure(const std::exception& error) {
     return std::string(runtime::pg::IsUnavailable(error) ? "database unreachable: " : "database error: ") +
-           FirstLine(error.what());
+           Essence(error.what());
 }
 
 }  // namespace saga::sagactl

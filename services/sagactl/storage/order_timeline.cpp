@@ -15,7 +15,6 @@ namespace {
 // inboxes can only be matched once every outbox has been read.
 struct ServiceRead {
     std::string service;
-    std::string url;
     std::unique_ptr<pqxx::connection> connection;
     std::vector<TimedEntry> entries;
     std::string failure;
@@ -25,13 +24,12 @@ void Append(std::vector<TimedEntry>& to, std::vector<TimedEntry> from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
-// Runs `read` in a read-only transaction and keeps its entries. The first failure stands for the
-// whole service: its entries are dropped, its connection closed and later passes skip it.
+// Runs `read` in a read-only transaction on the service's session and keeps its entries. The first failure stands for
+// the whole service: its entries are dropped, its connection closed and later passes skip it.
 template <class Read>
 void Guarded(ServiceRead& service, Read&& read) {
     if (!service.failure.empty()) return;
     try {
-        if (!service.connection) service.connection = ConnectForReading(service.url);
         pqxx::read_transaction tx(*service.connection);
         Append(service.entries, read(tx));
         tx.commit();
@@ -58,10 +56,15 @@ TimedEntry FailureEntry(const ServiceRead& service) {
 
 std::vector<TimelineEntry> ReadOrderTimeline(const DatabaseUrls& urls, const std::string& order_id) {
     std::vector<ServiceRead> services;
+    std::vector<std::string> service_urls;
     for (const auto& [service, url] : InDisplayOrder(urls)) {
-        auto& read = services.emplace_back();
-        read.service = service;
-        read.url = url;
+        services.emplace_back().service = service;
+        service_urls.push_back(url);
+    }
+    auto sessions = ConnectEach(service_urls);
+    for (std::size_t i = 0; i < services.size(); ++i) {
+        services[i].connection = std::move(sessions[i].connection);
+        services[i].failure = std::move(sessions[i].failure);
     }
 
     PublishedEvents published;
