@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -117,6 +118,15 @@ TEST_CASE("sagactl e2e: a poison order.created is listed, shown, replayed as an 
     CHECK(text.out.find(created.id) != std::string::npos);
     CHECK(text.out.find("poison") != std::string::npos);
 
+    // While it is dead-lettered, the order's timeline shows it next to what the databases know.
+    const auto stuck = RunSagactl(Against(stack, {"order", order_id, "--json"}));
+    INFO("order stderr: ", stuck.err);
+    CHECK(stuck.exit_code == 0);
+    const json stuck_timeline = stuck.Json()["timeline"];
+    CHECK(std::any_of(stuck_timeline.begin(), stuck_timeline.end(), [](const json& e) {
+        return e["service"] == "inventory" && e["what"].get<std::string>().starts_with("dead-lettered order.created");
+    }));
+
     const std::string fixed = WriteTempFile(original->body);
     const auto replay = RunSagactl(Against(stack, {"dlq", "replay", "--id", created.id, "--body-file", fixed}));
     std::filesystem::remove(fixed);
@@ -131,7 +141,17 @@ TEST_CASE("sagactl e2e: a poison order.created is listed, shown, replayed as an 
     const auto timeline = RunSagactl(Against(stack, {"order", order_id, "--json"}));
     INFO("order stderr: ", timeline.err);
     CHECK(timeline.exit_code == 0);
-    CHECK_FALSE(timeline.Json()["timeline"].empty());
+    const json settled = timeline.Json()["timeline"];
+    CHECK_FALSE(settled.empty());
+    CHECK(std::none_of(settled.begin(), settled.end(),
+                       [](const json& e) { return e["what"].get<std::string>().starts_with("dead-lettered"); }));
+
+    const auto outbox = RunSagactl(Against(stack, {"outbox", "status", "--json"}));
+    INFO("outbox stderr: ", outbox.err);
+    CHECK(outbox.exit_code == 0);
+    const json statuses = outbox.Json();
+    CHECK(statuses.size() == 4);
+    for (const auto& s : statuses) CHECK(s["backlog"].is_number());
 }
 
 TEST_CASE("sagactl e2e: replaying an event whose effect happened is skipped by the inbox and reaches no other queue") {

@@ -1,0 +1,122 @@
+#include <doctest/doctest.h>
+
+#include "e2e/sagactl/sagactl_runner.hpp"
+#include "runtime/amqp/connection.hpp"
+#include "support/live_stack.hpp"
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+namespace saga::test {
+namespace {
+
+constexpr const char* kDlq = "inventory-service.dlq";
+
+/// A vhost holding only the queues these tests need, no services: the broker side of sagactl alone.
+struct DlqOnly {
+    TestVhost vhost;
+    runtime::amqp::Connection admin{{vhost.amqp_url(), "e2e-admin"}};
+
+    DlqOnly() {
+        admin.DeclareQueue(kDlq, {{"x-queue-type", std::string("quorum")}});
+        admin.DeclareQueue("inventory-service", {{"x-queue-type", std::string("quorum")}});
+        admin.EnableConfirms();
+    }
+
+    /// Puts a dead-lettered message into the DLQ, as a consumer would have.
+    void DeadLetter(const std::string& id, const std::string& original_queue) {
+        runtime::amqp::OutgoingMessage m;
+        m.routing_key = kDlq;
+        m.body = json{{"id", id}, {"type", "order.created"}, {"subject", "ord-" + id}, {"data", json::object()}}.dump();
+        m.properties.message_id = id;
+        m.properties.type = "order.created";
+        m.properties.content_type = "application/cloudevents+json";
+        m.properties.headers = {{"x-original-queue", original_queue},
+                                {"x-failure-reason", std::string("retries_exhausted")},
+                                {"x-attempts", std::int64_t{5}},
+                                {"x-first-failed-at", std::string("2026-12-01T06:00:00.000Z")},
+                                {"x-last-failed-at", std::string("2026-12-01T06:01:00.000Z")}};
+        REQUIRE(admin.WaitForConfirms(admin.Publish(m), 10s).complete);
+    }
+
+    std::vector<std::string> Args(std::vector<std::string> args) const {
+        args.insert(args.end(), {"--amqp-url", vhost.amqp_url()});
+        return args;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("sagactl e2e: a replay lands in the original queue with replay headers and a fresh retry budget") {
+    DlqOnly broker;
+    broker.DeadLetter("m-1", "inventory-service");
+    broker.DeadLetter("m-2", "inventory-service");
+    REQUIRE(Eventually([&] { return broker.vhost.MessageCount(kDlq) == 2; }, 10s));
+
+    const auto run = RunSagactl(broker.Args({"dlq", "replay", "--id", "m-2", "--queue", "inventory"}));
+    INFO("stdout: ", run.out, "\nstderr: ", run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.find("replayed 1, skipped 0, failed 0") != std::string::npos);
+
+    std::optional<runtime::amqp::Delivery> replayed;
+    REQUIRE(Eventually([&] { return (replayed = broker.admin.Get("inventory-service")).has_value(); }, 10s));
+    const auto& h = replayed->properties.headers;
+    CHECK(replayed->properties.message_id == "m-2");
+    CHECK(replayed->exchange.empty());  // the default exchange: straight to that queue, not saga.events
+    CHECK(runtime::amqp::IntHeader(h, "x-replay-count") == 1);
+    CHECK(runtime::amqp::StringHeader(h, "x-replayed-at").has_value());
+    CHECK(h.count("x-attempts") == 0);
+    CHECK(runtime::amqp::StringHeader(h, "x-first-failed-at") == "2026-12-01T06:00:00.000Z");
+    broker.admin.Ack(replayed->delivery_tag);
+
+    // The message not selected is still there, untouched.
+    const auto list = RunSagactl(broker.Args({"dlq", "list", "--json", "--queue", "inventory-service.dlq"}));
+    REQUIRE(list.exit_code == 0);
+    const json listed = list.Json();
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0]["message_id"] == "m-1");
+    CHECK(listed[0]["attempts"] == 5);
+}
+
+TEST_CASE("sagactl e2e: a replay to a queue that does not exist fails and keeps the message") {
+    DlqOnly broker;
+    broker.DeadLetter("m-lost", "no-such-queue");
+    REQUIRE(Eventually([&] { return broker.vhost.MessageCount(kDlq) == 1; }, 10s));
+
+    const auto dry = RunSagactl(broker.Args({"dlq", "replay", "--all", "--dry-run"}));
+    CHECK(dry.exit_code == 0);
+    CHECK(dry.out.find("would fail: queue no-such-queue does not exist") != std::string::npos);
+
+    const auto run = RunSagactl(broker.Args({"dlq", "replay", "--all"}));
+    INFO("stdout: ", run.out, "\nstderr: ", run.err);
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("replayed 0, skipped 0, failed 1") != std::string::npos);
+    CHECK(run.err.find("no-such-queue does not exist") != std::string::npos);
+    CHECK(broker.vhost.MessageCount(kDlq) == 1);
+}
+
+TEST_CASE("sagactl e2e: purge deletes only what was chosen, and only with --yes") {
+    DlqOnly broker;
+    broker.DeadLetter("p-1", "inventory-service");
+    broker.DeadLetter("p-2", "inventory-service");
+    broker.DeadLetter("p-3", "inventory-service");
+    REQUIRE(Eventually([&] { return broker.vhost.MessageCount(kDlq) == 3; }, 10s));
+
+    CHECK(RunSagactl(broker.Args({"dlq", "purge", "--id", "p-1"})).exit_code == 2);
+    CHECK(RunSagactl(broker.Args({"dlq", "purge", "--id", "p-1", "--id", "nope", "--yes"})).exit_code == 1);
+    CHECK(broker.vhost.MessageCount(kDlq) == 3);
+
+    const auto one = RunSagactl(broker.Args({"dlq", "purge", "--id", "p-1", "--yes"}));
+    CHECK(one.exit_code == 0);
+    CHECK(one.out.find("purged 1") != std::string::npos);
+    CHECK(broker.vhost.MessageCount(kDlq) == 2);
+    CHECK(RunSagactl(broker.Args({"dlq", "show", "p-1"})).exit_code == 1);
+    CHECK(RunSagactl(broker.Args({"dlq", "show", "p-2"})).exit_code == 0);
+
+    const auto all = RunSagactl(broker.Args({"dlq", "purge", "--all", "--queue", "inventory", "--yes"}));
+    CHECK(all.exit_code == 0);
+    CHECK(all.out.find("purged 2") != std::string::npos);
+    CHECK(broker.vhost.MessageCount(kDlq) == 0);
+}
+
+}  // namespace saga::test
