@@ -5,11 +5,11 @@ set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build ccache pkg-config git
   libboost1.81-dev librabbitmq-dev libpqxx-dev nlohmann-json3-dev libfmt-dev doctest-dev
-  libcurl4-openssl-dev libcli11-dev)
+  libcurl4-openssl-dev libcli11-dev prometheus-cpp-dev)
 server_pkgs=(rabbitmq-server postgresql-15 postgresql-client-15 curl procps python3 jq)
-test_pkgs=(python3 python3-jsonschema python3-yaml shellcheck python3-aiosmtpd docker-compose)
+test_pkgs=(python3 python3-jsonschema python3-yaml shellcheck python3-aiosmtpd docker-compose prometheus)
 # Only for refreshing the README's management UI screenshot (deploy/local/screenshot).
-screenshot_pkgs=(chromium)
+screenshot_pkgs=(chromium python3-websocket)
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(build run test)

@@ -2,10 +2,11 @@
 # promtool (Debian package prometheus) checks of deploy/prometheus/ and the Grafana panel queries:
 # check config, check rules, test rules (alerts_test.yml: the alerts fire and resolve as intended),
 # and every dashboard expression parsed as PromQL (wrapped into a throwaway rules file).
-# Usage: check_promtool.sh REPO_ROOT. Exit 77 (ctest: skipped) when promtool is not installed.
+# Usage: check_promtool.sh REPO_ROOT. Fails when promtool (Debian package prometheus, installed by
+# deploy/local/lib/install-deps.sh test) is missing.
 set -euo pipefail
 repo=$1
-command -v promtool >/dev/null || { echo "promtool not installed (Debian package prometheus): skipped"; exit 77; }
+command -v promtool >/dev/null || { echo "promtool not installed (Debian package prometheus): run deploy/local/lib/install-deps.sh test" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
