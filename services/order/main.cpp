@@ -53,11 +53,13 @@ int Serve(const OrderConfig& config) {
 
     const order::storage::OrderRepository orders;
     const order::storage::IdempotencyStore keys(config.idempotency_wait);
-    const order::workflow::OrderTransitions transitions(orders, host.outbox(), logger, config.service.name);
+    const order::workflow::OutcomeMetrics outcomes(host.metrics());
+    const order::workflow::OrderTransitions transitions(orders, host.outbox(), logger, config.service.name, &outcomes);
 
     auto& router = host.router();
-    router.Add("POST", "/api/orders",
-               order::handlers::CreateOrder(host.database(), orders, keys, host.outbox(), config.service.name));
+    router.Add(
+        "POST", "/api/orders",
+        order::handlers::CreateOrder(host.database(), orders, keys, host.outbox(), config.service.name, &outcomes));
     router.Add("GET", "/api/orders", order::handlers::ListOrders(host.database(), orders));
     router.Add("GET", "/api/orders/{order_id}", order::handlers::GetOrder(host.database(), orders));
     router.Add("POST", "/api/orders/{order_id}/cancel",

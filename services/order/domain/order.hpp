@@ -50,6 +50,7 @@ struct OrderState {
     std::string currency;
     std::string correlation_id;
     std::optional<std::string> reservation_event_id;  ///< the inventory.reserved that priced it
+    double age_seconds = 0;                           ///< since created_at, when it was locked
 };
 
 }  // namespace saga::order::domain

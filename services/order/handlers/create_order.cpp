@@ -77,6 +77,7 @@ Response CreateOrder::operator()(const runtime::http::Request& request) const {
                                      source_, order_id, request.correlation_id, request.correlation_id);
             orders_.AppendHistory(tx, order_id, domain::OrderStatus::kPending, std::nullopt, created.id, created_at);
             outbox_.Append(tx, created);
+            if (metrics_) metrics_->CountCreated(tx);
 
             const auto order = orders_.Find(tx, order_id);
             Response response =

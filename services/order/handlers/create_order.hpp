@@ -4,6 +4,7 @@
 
 #include "order/storage/idempotency_store.hpp"
 #include "order/storage/order_repository.hpp"
+#include "order/workflow/outcome_metrics.hpp"
 #include "runtime/http/request.hpp"
 #include "runtime/http/response.hpp"
 #include "runtime/pg/database.hpp"
@@ -19,9 +20,16 @@ namespace saga::order::handlers {
 /// the first request is still in flight after the store's wait.
 class CreateOrder {
   public:
+    /// `metrics`, when given, counts created orders (it must outlive this object).
     CreateOrder(runtime::pg::Database& database, const storage::OrderRepository& orders,
-                const storage::IdempotencyStore& keys, runtime::pg::OutboxWriter& outbox, std::string source)
-        : database_(database), orders_(orders), keys_(keys), outbox_(outbox), source_(std::move(source)) {}
+                const storage::IdempotencyStore& keys, runtime::pg::OutboxWriter& outbox, std::string source,
+                const workflow::OutcomeMetrics* metrics = nullptr)
+        : database_(database),
+          orders_(orders),
+          keys_(keys),
+          outbox_(outbox),
+          source_(std::move(source)),
+          metrics_(metrics) {}
 
     runtime::http::Response operator()(const runtime::http::Request& request) const;
 
@@ -31,6 +39,7 @@ class CreateOrder {
     const storage::IdempotencyStore& keys_;
     runtime::pg::OutboxWriter& outbox_;
     std::string source_;
+    const workflow::OutcomeMetrics* metrics_;
 };
 
 }  // namespace saga::order::handlers

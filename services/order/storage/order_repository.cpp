@@ -18,7 +18,8 @@ constexpr const char* kInsertItem =
     "INSERT INTO order_items (order_id, position, product_id, quantity) VALUES ($1, $2, $3, $4)";
 
 constexpr const char* kLockOrder =
-    "SELECT order_id, customer_id, email, status, total_cents, currency, correlation_id, reservation_event_id"
+    "SELECT order_id, customer_id, email, status, total_cents, currency, correlation_id, reservation_event_id,"
+    " extract(epoch FROM clock_timestamp() - created_at)::float8 AS age_seconds"
     " FROM orders WHERE order_id = $1 FOR UPDATE";
 
 constexpr const char* kSetStatus =
@@ -143,6 +144,7 @@ std::optional<domain::OrderState> OrderRepository::Lock(Transaction& tx, const s
         .currency = row["currency"].as<std::string>(),
         .correlation_id = row["correlation_id"].as<std::string>(),
         .reservation_event_id = OptionalText(row["reservation_event_id"]),
+        .age_seconds = row["age_seconds"].as<double>(),
     };
 }
 

@@ -25,6 +25,7 @@ events::CancelledFromStatus CancelledFrom(OrderStatus status) {
 std::optional<TransitionResult> OrderTransitions::Apply(runtime::pg::Transaction& tx, const std::string& order_id,
                                                         const Trigger& trigger) const {
     const auto order = orders_.Lock(tx, order_id);
+    const auto locked_at = std::chrono::steady_clock::now();
     if (!order) return std::nullopt;
     const domain::Decision decision = domain::Decide(order->status, trigger.input);
     if (decision.verdict != domain::Verdict::kApply) {
@@ -46,6 +47,9 @@ std::optional<TransitionResult> OrderTransitions::Apply(runtime::pg::Transaction
     const std::string history_event = trigger.cause ? trigger.cause->id : announcement ? announcement->id : "";
     orders_.AppendHistory(tx, order_id, decision.next, reason, history_event);
     if (announcement) outbox_.Append(tx, *announcement);
+    if (metrics_ && domain::IsSettled(decision.next)) {
+        metrics_->CountSettled(tx, decision.next, reason, order->age_seconds, locked_at);
+    }
     return TransitionResult{decision.verdict, order->status};
 }
 

@@ -7,6 +7,7 @@
 #include "events/order_rejected.hpp"
 #include "order/domain/state_machine.hpp"
 #include "order/storage/order_repository.hpp"
+#include "order/workflow/outcome_metrics.hpp"
 #include "runtime/log/logger.hpp"
 #include "runtime/pg/outbox_writer.hpp"
 #include "runtime/pg/transaction.hpp"
@@ -36,12 +37,14 @@ struct TransitionResult {
 
 /// Applies triggers to orders: lock the row, ask the state machine, and on kApply write the new
 /// status and a history entry, and announce settled outcomes (order.confirmed / order.rejected /
-/// order.cancelled) through the outbox — all in the caller's transaction.
+/// order.cancelled) through the outbox — all in the caller's transaction; settled outcomes are
+/// counted in OutcomeMetrics when it commits.
 class OrderTransitions {
   public:
+    /// `metrics`, when given, counts settled outcomes (it must outlive this object).
     OrderTransitions(const storage::OrderRepository& orders, runtime::pg::OutboxWriter& outbox,
-                     runtime::log::Logger& logger, std::string source)
-        : orders_(orders), outbox_(outbox), logger_(logger), source_(std::move(source)) {}
+                     runtime::log::Logger& logger, std::string source, const OutcomeMetrics* metrics = nullptr)
+        : orders_(orders), outbox_(outbox), logger_(logger), source_(std::move(source)), metrics_(metrics) {}
 
     /// nullopt when the order does not exist.
     std::optional<TransitionResult> Apply(runtime::pg::Transaction& tx, const std::string& order_id,
@@ -55,6 +58,7 @@ class OrderTransitions {
     runtime::pg::OutboxWriter& outbox_;
     runtime::log::Logger& logger_;
     std::string source_;
+    const OutcomeMetrics* metrics_;
 };
 
 }  // namespace saga::order::workflow

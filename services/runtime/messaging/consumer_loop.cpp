@@ -2,6 +2,7 @@
 
 #include <cxxabi.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <typeinfo>
@@ -29,6 +30,25 @@ struct ConsumerLoop::Item {
     events::Envelope event;
     std::optional<Failure> failure;
 };
+
+/// One message of a transaction, counted once it committed. `handler_time` is empty for a
+/// duplicate (the handler did not run).
+struct ConsumerLoop::Committed {
+    std::string_view type;
+    std::optional<std::chrono::steady_clock::duration> handler_time;
+};
+
+namespace {
+
+/// Runs the handler and says how long it took.
+std::chrono::steady_clock::duration TimeHandler(const EventHandler& handler, const events::Envelope& event,
+                                                pg::Transaction& tx) {
+    const auto started = std::chrono::steady_clock::now();
+    handler(event, tx);
+    return std::chrono::steady_clock::now() - started;
+}
+
+}  // namespace
 
 std::string ExceptionTypeName(const std::exception& error) {
     int status = 0;
@@ -123,16 +143,21 @@ bool ConsumerLoop::HandleTogether(std::vector<Item>& items) {
     try {
         RetryTransient([&] {
             database_.InTransaction([&](pg::Transaction& tx) {
+                std::vector<Committed> committed;
+                committed.reserve(items.size());
                 std::uint64_t handled = 0;
                 for (auto& item : items) {
                     if (pg::RecordInInbox(tx, options_.service, item.event.id)) {
-                        handler_(item.event, tx);
+                        committed.push_back({item.event.type, TimeHandler(handler_, item.event, tx)});
                         ++handled;
+                    } else {
+                        committed.push_back({item.event.type, std::nullopt});
                     }
                 }
-                tx.AfterCommit([this, handled, total = items.size()] {
+                tx.AfterCommit([this, handled, committed = std::move(committed)] {
                     stats_.handled.fetch_add(handled, std::memory_order_relaxed);
-                    stats_.duplicates.fetch_add(total - handled, std::memory_order_relaxed);
+                    stats_.duplicates.fetch_add(committed.size() - handled, std::memory_order_relaxed);
+                    CountCommitted(committed);
                 });
             });
         });
@@ -153,8 +178,12 @@ void ConsumerLoop::HandleAlone(Item& item) {
         RetryTransient([&] {
             database_.InTransaction([&](pg::Transaction& tx) {
                 const bool fresh = pg::RecordInInbox(tx, options_.service, item.event.id);
-                if (fresh) handler_(item.event, tx);
-                tx.AfterCommit([this, fresh] { (fresh ? stats_.handled : stats_.duplicates).fetch_add(1); });
+                Committed committed{item.event.type, std::nullopt};
+                if (fresh) committed.handler_time = TimeHandler(handler_, item.event, tx);
+                tx.AfterCommit([this, fresh, committed] {
+                    (fresh ? stats_.handled : stats_.duplicates).fetch_add(1);
+                    CountCommitted({committed});
+                });
             });
         });
     } catch (const pg::DatabaseUnavailable&) {
@@ -176,16 +205,38 @@ void ConsumerLoop::RetryTransient(F&& transaction) {
     }
 }
 
+void ConsumerLoop::CountCommitted(const std::vector<Committed>& committed) {
+    if (!options_.metrics) return;
+    for (const auto& [type, handler_time] : committed) {
+        if (handler_time) {
+            options_.metrics->Handled(type, *handler_time);
+        } else {
+            options_.metrics->Duplicate(type);
+        }
+    }
+}
+
+std::string_view ConsumerLoop::PoisonType(const amqp::Delivery& delivery) const {
+    const auto& type = delivery.properties.type;
+    const auto& bound = options_.bindings;
+    return std::find(bound.begin(), bound.end(), type) != bound.end() ? std::string_view(type) : "unknown";
+}
+
 void ConsumerLoop::SendFailures(amqp::Connection& connection, const std::vector<Item>& items,
                                 const std::vector<Poison>& poison) {
-    bool sent = false;
+    // Counted only once the broker holds the copies.
+    struct Sent {
+        std::string_view type;
+        std::optional<metrics::DeadLetterReason> dead_lettered;  // empty: retried
+    };
+    std::vector<Sent> counts;
     for (const auto& [delivery, failure] : poison) {
         connection.Publish(DeadLetterCopy(*delivery, options_.queue, options_.service, kReasonPoison, failure));
+        counts.push_back({PoisonType(*delivery), metrics::DeadLetterReason::kPoison});
         stats_.dead_lettered.fetch_add(1, std::memory_order_relaxed);
         logger_.Warn("poison message dead-lettered", {{"queue", options_.queue},
                                                       {"message_id", delivery->properties.message_id},
                                                       {"error", failure.exception_message}});
-        sent = true;
     }
     for (const Item& item : items) {
         if (!item.failure) continue;
@@ -198,21 +249,30 @@ void ConsumerLoop::SendFailures(amqp::Connection& connection, const std::vector<
                                        {"error", failure.exception_message}};
         if (auto delay = options_.retry.DelayAfter(failure.attempts)) {
             connection.Publish(RetryCopy(*item.delivery, options_.queue, options_.service, *delay, failure));
+            counts.push_back({item.event.type, std::nullopt});
             stats_.retried.fetch_add(1, std::memory_order_relaxed);
             logger_.Warn("handler failed; retrying later", fields);
         } else {
             connection.Publish(
                 DeadLetterCopy(*item.delivery, options_.queue, options_.service, kReasonRetriesExhausted, failure));
+            counts.push_back({item.event.type, metrics::DeadLetterReason::kRetriesExhausted});
             stats_.dead_lettered.fetch_add(1, std::memory_order_relaxed);
             logger_.Error("handler failed; retries exhausted, dead-lettered", fields);
         }
-        sent = true;
     }
-    if (!sent) return;
+    if (counts.empty()) return;
     // The original is acked only once the broker holds the copy.
     const auto result = connection.WaitForConfirms(connection.LastPublished(), options_.confirm_timeout);
     if (!result.complete || !result.nacked.empty()) {
         throw amqp::AmqpError("the broker did not confirm a dead-letter or retry copy");
+    }
+    if (!options_.metrics) return;
+    for (const auto& [type, dead_lettered] : counts) {
+        if (dead_lettered) {
+            options_.metrics->DeadLettered(type, *dead_lettered);
+        } else {
+            options_.metrics->Retried(type);
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <stop_token>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "events/envelope.hpp"
@@ -12,6 +13,7 @@
 #include "runtime/backoff.hpp"
 #include "runtime/log/logger.hpp"
 #include "runtime/messaging/failure_policy.hpp"
+#include "runtime/metrics/event_metrics.hpp"
 #include "runtime/pg/database.hpp"
 
 namespace saga::runtime::messaging {
@@ -32,6 +34,10 @@ struct ConsumerOptions {
     std::chrono::milliseconds confirm_timeout{30000};
     /// Fault injection: runs after the handlers' transaction committed, before the ack.
     std::function<void()> after_commit;
+    /// Per-type consumed / dead-lettered counters and handler latencies; none when null. Must
+    /// outlive the loop. Outcomes are counted once they are final: after the commit, or after the
+    /// broker confirmed the retry or dead-letter copy.
+    metrics::EventMetrics* metrics = nullptr;
 };
 
 /// Counters, readable from any thread.
@@ -66,6 +72,7 @@ class ConsumerLoop {
   private:
     struct Item;
     struct Poison;
+    struct Committed;
     void ConsumeOnce(std::stop_token stop);
     void Process(amqp::Connection& connection, std::vector<amqp::Delivery>& batch, std::stop_token stop);
     /// Runs the handlers of `items` in one transaction; false if any threw (rolled back).
@@ -74,6 +81,10 @@ class ConsumerLoop {
     template <class F>
     void RetryTransient(F&& transaction);
     void SendFailures(amqp::Connection& connection, const std::vector<Item>& items, const std::vector<Poison>& poison);
+    void CountCommitted(const std::vector<Committed>& committed);
+    /// The type label of a message that could not be decoded: its AMQP type when the queue is
+    /// bound to it, else "unknown" (label values stay bounded).
+    std::string_view PoisonType(const amqp::Delivery& delivery) const;
 
     ConsumerOptions options_;
     pg::Database& database_;

@@ -103,9 +103,13 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
         if (!confirms.complete) throw amqp::AmqpError("publisher confirms timed out");
         const std::unordered_set<std::uint64_t> nacked(confirms.nacked.begin(), confirms.nacked.end());
         std::vector<std::int64_t> sent;
+        std::vector<const std::string*> sent_types;
         sent.reserve(oldest.rows.size());
+        sent_types.reserve(oldest.rows.size());
         for (std::size_t i = 0; i < oldest.rows.size(); ++i) {
-            if (!nacked.contains(oldest.first_sequence + i)) sent.push_back(oldest.rows[i].id);
+            if (nacked.contains(oldest.first_sequence + i)) continue;
+            sent.push_back(oldest.rows[i].id);
+            sent_types.push_back(&oldest.rows[i].event_type);
         }
         if (!nacked.empty()) {
             logger_.Warn("outbox relay: broker refused messages; they stay unsent", {{"count", nacked.size()}});
@@ -113,6 +117,9 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
         if (options_.after_confirm) options_.after_confirm(oldest.rows);
         oldest.store->FinishBatch(sent);
         stats_.published.fetch_add(sent.size(), std::memory_order_relaxed);
+        if (options_.metrics) {
+            for (const std::string* type : sent_types) options_.metrics->Published(*type);
+        }
         stats_.batches.fetch_add(1, std::memory_order_relaxed);
         in_flight.pop_front();
     }

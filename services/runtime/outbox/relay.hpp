@@ -11,6 +11,7 @@
 #include "runtime/amqp/connection.hpp"
 #include "runtime/backoff.hpp"
 #include "runtime/log/logger.hpp"
+#include "runtime/metrics/event_metrics.hpp"
 #include "runtime/outbox/wakeup.hpp"
 #include "runtime/pg/outbox_store.hpp"
 
@@ -28,6 +29,9 @@ struct RelayOptions {
     std::chrono::seconds cleanup_interval{60};
     /// Fault injection: runs after the broker confirmed a batch, before it is marked sent.
     std::function<void(const std::vector<pg::OutboxRow>&)> after_confirm;
+    /// Counts published events by type once the broker confirmed them and they are marked sent;
+    /// none when null. Must outlive the relay.
+    metrics::EventMetrics* metrics = nullptr;
 };
 
 struct RelayStats {

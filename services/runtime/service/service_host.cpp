@@ -1,11 +1,6 @@
 #include "runtime/service/service_host.hpp"
 
-#include <fmt/format.h>
-
 #include <atomic>
-#include <map>
-#include <mutex>
-#include <optional>
 #include <thread>
 
 #include "runtime/amqp/topology.hpp"
@@ -13,60 +8,37 @@
 #include "runtime/http/response.hpp"
 #include "runtime/http/server.hpp"
 #include "runtime/messaging/consumer_loop.hpp"
+#include "runtime/metrics/event_metrics.hpp"
+#include "runtime/metrics/http_metrics.hpp"
+#include "runtime/metrics/outbox_metrics.hpp"
 #include "runtime/outbox/relay.hpp"
 #include "runtime/pg/migrator.hpp"
 #include "runtime/pg/outbox_store.hpp"
 
 namespace saga::runtime::service {
-namespace {
-
-/// HTTP request counts and total durations by (method, route, status), for /metrics.
-class HttpMetrics {
-public:
-    void Record(const http::Exchange& exchange) {
-        std::lock_guard lock(mutex_);
-        auto& entry = entries_[{std::string(exchange.method), std::string(exchange.route), exchange.status}];
-        ++entry.count;
-        entry.seconds += std::chrono::duration<double>(exchange.duration).count();
-    }
-    void Write(std::string& out, const std::string& service) const {
-        out += "# TYPE saga_http_requests_total counter\n# TYPE saga_http_request_seconds_total counter\n";
-        std::lock_guard lock(mutex_);
-        for (const auto& [key, entry] : entries_) {
-            const auto& [method, route, status] = key;
-            const auto labels =
-                fmt::format(R"(service="{}",method="{}",route="{}",status="{}")", service, method, route, status);
-            out += fmt::format("saga_http_requests_total{{{}}} {}\n", labels, entry.count);
-            out += fmt::format("saga_http_request_seconds_total{{{}}} {:.6f}\n", labels, entry.seconds);
-        }
-    }
-
-private:
-    struct Entry {
-        std::uint64_t count = 0;
-        double seconds = 0;
-    };
-    mutable std::mutex mutex_;
-    std::map<std::tuple<std::string, std::string, int>, Entry> entries_;
-};
-
-}  // namespace
 
 struct ServiceHost::Running {
+    explicit Running(metrics::Registry& registry) : http(registry), events(registry), outbox(registry) {}
+
     std::unique_ptr<pg::Database> consumer_database;
     std::unique_ptr<outbox::OutboxRelay> relay;
     std::unique_ptr<messaging::ConsumerLoop> consumer;
-    HttpMetrics http;
+    metrics::HttpMetrics http;
+    metrics::EventMetrics events;
+    metrics::OutboxMetrics outbox;
     std::atomic<bool> fatal{false};
 };
 
 ServiceHost::ServiceHost(ServiceConfig config, log::Logger& logger)
     : config_(std::move(config)),
       logger_(logger),
+      metrics_(metrics::Labels{{"service", config_.name}}),
       database_(config_.database_url, config_.db_pool),
       outbox_writer_(&wakeup_, pg::OutboxChannel(config_.name)),
-      running_(std::make_unique<Running>()) {
-    router_.Observe([running = running_.get()](const http::Exchange& exchange) { running->http.Record(exchange); });
+      running_(std::make_unique<Running>(metrics_)) {
+    router_.Observe([running = running_.get()](const http::Exchange& exchange) {
+        running->http.Record(exchange.method, exchange.route, exchange.status, exchange.duration);
+    });
     AddHealthAndMetrics();
 }
 
@@ -117,32 +89,15 @@ void ServiceHost::AddHealthAndMetrics() {
         return http::Json(status == "down" ? 503 : 200, body);
     });
     router_.Add("GET", "/metrics", [this](const http::Request&) {
-        std::string out;
-        const auto& name = config_.name;
-        auto counter = [&](const char* metric, std::uint64_t value) {
-            out += fmt::format("# TYPE {} counter\n{}{{service=\"{}\"}} {}\n", metric, metric, name, value);
-        };
-        if (const auto& consumer = running_->consumer) {
-            const auto& s = consumer->stats();
-            counter("saga_events_handled_total", s.handled.load());
-            counter("saga_events_duplicate_total", s.duplicates.load());
-            counter("saga_events_retried_total", s.retried.load());
-            counter("saga_events_dead_lettered_total", s.dead_lettered.load());
-        }
-        if (const auto& relay = running_->relay) counter("saga_events_published_total", relay->stats().published.load());
         try {
             const auto backlog =
                 database_.InTransaction([](pg::Transaction& tx) { return pg::ReadOutboxBacklog(tx.work()); });
-            out += fmt::format("# TYPE saga_outbox_backlog gauge\nsaga_outbox_backlog{{service=\"{}\"}} {}\n", name,
-                               backlog.unsent);
-            out += fmt::format(
-                "# TYPE saga_outbox_oldest_age_seconds gauge\nsaga_outbox_oldest_age_seconds{{service=\"{}\"}} {:.3f}\n",
-                name, backlog.oldest_age_seconds);
+            running_->outbox.Set(backlog.unsent, backlog.oldest_age_seconds);
         } catch (const std::exception&) {
-            // The database is down: /health says so; the other metrics still help.
+            // The database is down: /health says so; the outbox gauges are left out, the rest still helps.
+            running_->outbox.Unknown();
         }
-        running_->http.Write(out, name);
-        return http::Text(200, std::move(out), "text/plain; version=0.0.4");
+        return http::Text(200, metrics_.Text(), metrics::kTextContentType);
     });
 }
 
@@ -155,6 +110,7 @@ int ServiceHost::Run() {
     relay_options.database_url = config_.database_url;
     relay_options.amqp = {config_.amqp_url, config_.name + " relay"};
     relay_options.batch_size = config_.relay_batch;
+    relay_options.metrics = &running_->events;
     running_->relay = std::make_unique<outbox::OutboxRelay>(relay_options, wakeup_, logger_);
 
     std::vector<std::jthread> threads;
@@ -168,6 +124,8 @@ int ServiceHost::Run() {
         options.amqp = {config_.amqp_url, config_.name + " consumer"};
         options.retry = config_.retry;
         options.prefetch = config_.prefetch;
+        options.metrics = &running_->events;
+        for (const auto& type : options.bindings) running_->events.DeclareConsumed(type);
         running_->consumer_database = std::make_unique<pg::Database>(config_.database_url, 1);
         running_->consumer = std::make_unique<messaging::ConsumerLoop>(options, *running_->consumer_database,
                                                                        events_.AsHandler(), logger_);

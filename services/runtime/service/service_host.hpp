@@ -9,6 +9,7 @@
 #include "runtime/http/router.hpp"
 #include "runtime/log/logger.hpp"
 #include "runtime/messaging/event_router.hpp"
+#include "runtime/metrics/registry.hpp"
 #include "runtime/outbox/wakeup.hpp"
 #include "runtime/pg/database.hpp"
 #include "runtime/pg/outbox_writer.hpp"
@@ -35,6 +36,9 @@ public:
     http::Router& router() { return router_; }
     messaging::EventRouter& events() { return events_; }
     log::Logger& logger() { return logger_; }
+    /// The registry behind GET /metrics (every series carries service="<name>"); services add
+    /// their own families to it before Run().
+    metrics::Registry& metrics() { return metrics_; }
     const ServiceConfig& config() const { return config_; }
 
     /// Applies the runtime's migrations, then the service's (component = service name).
@@ -54,6 +58,7 @@ private:
 
     ServiceConfig config_;
     log::Logger& logger_;
+    metrics::Registry metrics_;
     pg::Database database_;
     outbox::RelayWakeup wakeup_;
     pg::OutboxWriter outbox_writer_;
