@@ -23,11 +23,21 @@ bool ReportAbsent(DlqReader& reader, const std::vector<std::string>& queues, con
     return !absent.empty();
 }
 
+/// False (with a message) when none of the queues exists, e.g. a mistyped --queue.
+bool AnyQueueExists(DlqReader& reader, const std::vector<std::string>& queues, const Context& context) {
+    for (const auto& queue : queues) {
+        if (reader.Exists(queue)) return true;
+    }
+    context.err << fmt::format("sagactl: no such queue: {}\n", fmt::join(queues, ", "));
+    return false;
+}
+
 }  // namespace
 
 int RunDlqList(const DlqListCommand& command, const Context& context) {
     auto connection = context.Broker("dlq list");
     DlqReader reader(*connection);
+    if (!AnyQueueExists(reader, command.queues, context)) return kExitFailure;
     const auto messages = CollectMessages(
         reader, command.queues, [&](const DlqMessage& m) { return Matches(command.filter, m); }, command.limit,
         context.err);
@@ -46,6 +56,7 @@ int RunDlqList(const DlqListCommand& command, const Context& context) {
 int RunDlqShow(const DlqShowCommand& command, const Context& context) {
     auto connection = context.Broker("dlq show");
     DlqReader reader(*connection);
+    if (!AnyQueueExists(reader, command.queues, context)) return kExitFailure;
     const auto messages = CollectMessages(
         reader, command.queues, [&](const DlqMessage& m) { return m.properties.message_id == command.message_id; },
         std::nullopt, context.err);
@@ -75,10 +86,11 @@ int RunDlqShow(const DlqShowCommand& command, const Context& context) {
 int RunDlqReplay(const DlqReplayCommand& command, const Context& context) {
     auto reading = context.Broker("dlq replay (read)");
     DlqReader reader(*reading);
+    if (!AnyQueueExists(reader, command.queues, context)) return kExitFailure;
     // A replay by id changes nothing unless every id is there.
     if (ReportAbsent(reader, command.queues, command.selection.ids, context)) return kExitFailure;
     auto publishing = context.Broker("dlq replay (publish)");
-    Replayer replayer(*reading, *publishing, context.settings.database_urls, context.out, context.err);
+    Replayer replayer(reader, *publishing, context.settings.database_urls, context.out, context.err);
     const auto summary =
         replayer.Run(command.queues, {command.selection, command.limit, command.dry_run, command.body});
     if (command.dry_run) {
@@ -93,6 +105,7 @@ int RunDlqReplay(const DlqReplayCommand& command, const Context& context) {
 int RunDlqPurge(const DlqPurgeCommand& command, const Context& context) {
     auto connection = context.Broker("dlq purge");
     DlqReader reader(*connection);
+    if (!AnyQueueExists(reader, command.queues, context)) return kExitFailure;
     if (ReportAbsent(reader, command.queues, command.selection.ids, context)) return kExitFailure;
     const auto purged = Purge(reader, command.queues, command.selection, context.err);
     context.out << fmt::format("purged {}\n", purged);

@@ -13,10 +13,7 @@ std::vector<DlqMessage> CollectMessages(DlqReader& reader, const std::vector<std
     Budget budget(limit);
     for (const auto& queue : queues) {
         if (budget.Exhausted()) break;
-        if (!reader.Exists(queue)) {
-            err << queue << " does not exist; skipped\n";
-            continue;
-        }
+        if (!reader.Available(queue, err)) continue;
         reader.Visit(queue, [&](const DlqMessage& message) {
             if (wanted(message) && budget.Take()) found.push_back(message);
             return Step{Verdict::kKeep, budget.Exhausted()};

@@ -3,6 +3,23 @@
 #include <fmt/format.h>
 
 namespace saga::sagactl {
+namespace {
+
+/// Error texts (libpq's span lines) flattened to one line.
+std::string OneLine(std::string text) {
+    std::string out;
+    bool blank = false;
+    for (char c : text) {
+        const bool space = c == '\n' || c == '\t' || c == '\r' || c == ' ';
+        if (space && (blank || out.empty())) continue;
+        out += space ? ' ' : c;
+        blank = space;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+}  // namespace
 
 std::string DescribeOutlook(const ReplayOutlook& o) {
     std::string text;
@@ -40,7 +57,7 @@ void AddDatabaseFacts(ReplayOutlook& outlook, const DlqMessage& message, const D
                 outlook.in_inbox = InboxHasMessage(urls, outlook.consumer, message.properties.message_id);
                 if (!outlook.in_inbox) outlook.inbox_note = fmt::format("{} database unreachable", outlook.consumer);
             } catch (const std::exception& error) {
-                outlook.inbox_note = error.what();
+                outlook.inbox_note = OneLine(error.what());
             }
         }
     }
@@ -50,7 +67,7 @@ void AddDatabaseFacts(ReplayOutlook& outlook, const DlqMessage& message, const D
         outlook.order = ReadOrderState(urls, outlook.order_id);
         if (!outlook.order) outlook.order_note = "unknown to the order service";
     } catch (const std::exception& error) {
-        outlook.order_note = fmt::format("state unknown ({})", error.what());
+        outlook.order_note = fmt::format("state unknown ({})", OneLine(error.what()));
     }
 }
 

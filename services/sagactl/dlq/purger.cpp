@@ -8,10 +8,7 @@ std::size_t Purge(DlqReader& reader, const std::vector<std::string>& queues, con
                   std::ostream& err) {
     std::size_t purged = 0;
     for (const auto& queue : queues) {
-        if (!reader.Exists(queue)) {
-            err << queue << " does not exist; skipped\n";
-            continue;
-        }
+        if (!reader.Available(queue, err)) continue;
         reader.Visit(queue, [&](const DlqMessage& message) {
             if (!Matches(selection, message)) return Step{Verdict::kKeep, false};
             ++purged;

@@ -1,5 +1,6 @@
 #include "sagactl/dlq/reader.hpp"
 
+#include <ostream>
 #include <vector>
 
 #include "runtime/amqp/errors.hpp"
@@ -14,6 +15,12 @@ bool DlqReader::Exists(const std::string& queue) {
         if (error.code() == 404) return false;
         throw;
     }
+}
+
+bool DlqReader::Available(const std::string& queue, std::ostream& err) {
+    if (Exists(queue)) return true;
+    if (reported_missing_.insert(queue).second) err << "note: " << queue << " does not exist; skipped\n";
+    return false;
 }
 
 std::size_t DlqReader::Visit(const std::string& queue, const std::function<Step(const DlqMessage&)>& visitor) {

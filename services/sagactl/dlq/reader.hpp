@@ -1,6 +1,8 @@
 #pragma once
 
 #include <functional>
+#include <iosfwd>
+#include <set>
 #include <string>
 
 #include "runtime/amqp/connection.hpp"
@@ -32,6 +34,8 @@ class DlqReader {
 
     /// Whether `queue` exists (a passive declare; call it only between visits).
     bool Exists(const std::string& queue);
+    /// Exists(), and when it does not, says so on `err` (once per queue and reader).
+    bool Available(const std::string& queue, std::ostream& err);
 
     /// Visits the messages of `queue` in order until it is empty or a step says stop. Returns
     /// how many were visited. Throws runtime::amqp::AmqpError on broker failures (held messages
@@ -40,6 +44,7 @@ class DlqReader {
 
   private:
     runtime::amqp::Connection& connection_;
+    std::set<std::string> reported_missing_;
 };
 
 }  // namespace saga::sagactl

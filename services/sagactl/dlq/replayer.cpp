@@ -15,8 +15,8 @@ constexpr std::size_t kProgressEvery = 100;
 
 }  // namespace
 
-Replayer::Replayer(runtime::amqp::Connection& reader, runtime::amqp::Connection& publisher, DatabaseUrls urls,
-                   std::ostream& out, std::ostream& err)
+Replayer::Replayer(DlqReader& reader, runtime::amqp::Connection& publisher, DatabaseUrls urls, std::ostream& out,
+                   std::ostream& err)
     : reader_(reader), publisher_(publisher), urls_(std::move(urls)), out_(out), err_(err) {
     publisher_.EnableConfirms();
 }
@@ -83,10 +83,7 @@ ReplaySummary Replayer::Run(const std::vector<std::string>& queues, const Replay
     ReplaySummary summary;
     Budget budget(request.limit);
     for (const auto& queue : queues) {
-        if (!reader_.Exists(queue)) {
-            err_ << fmt::format("{} does not exist; skipped\n", queue);
-            continue;
-        }
+        if (!reader_.Available(queue, err_)) continue;
         reader_.Visit(queue, [&](const DlqMessage& message) -> Step {
             if (!Matches(request.selection, message)) return {Verdict::kKeep, false};
             ++summary.matched;

@@ -34,9 +34,9 @@ struct ReplaySummary {
 /// a dry run writes one line per selected message to `out` and changes nothing.
 class Replayer {
   public:
-    /// `reader` and `publisher` must be two distinct connections; `urls` serve --dry-run.
-    Replayer(runtime::amqp::Connection& reader, runtime::amqp::Connection& publisher, DatabaseUrls urls,
-             std::ostream& out, std::ostream& err);
+    /// `publisher` must be another connection than the reader's; `urls` serve --dry-run.
+    Replayer(DlqReader& reader, runtime::amqp::Connection& publisher, DatabaseUrls urls, std::ostream& out,
+             std::ostream& err);
 
     ReplaySummary Run(const std::vector<std::string>& queues, const ReplayRequest& request);
 
@@ -47,7 +47,7 @@ class Replayer {
     Step Replay(const DlqMessage& message, const ReplayRequest& request, ReplaySummary& summary);
     Step DryRun(const DlqMessage& message, ReplaySummary& summary);
 
-    DlqReader reader_;
+    DlqReader& reader_;
     runtime::amqp::Connection& publisher_;
     DatabaseUrls urls_;
     std::ostream& out_;
