@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "events/envelope.hpp"
+
 namespace saga::sagactl {
 namespace {
 
@@ -27,6 +29,8 @@ std::string DescribeOutlook(const ReplayOutlook& o) {
         text = "would fail: no x-original-queue or x-first-death-queue header, the original queue is unknown";
     } else if (!o.target_exists) {
         text = fmt::format("would fail: queue {} does not exist (the message would stay in the DLQ)", *o.target);
+    } else if (!o.poison.empty()) {
+        text = fmt::format("would be replayed to {} and dead-lettered again as poison ({})", *o.target, o.poison);
     } else if (o.in_inbox == true) {
         text = fmt::format("would be replayed to {} and skipped as a duplicate (already in {}'s inbox)", *o.target,
                            o.consumer);
@@ -45,6 +49,15 @@ std::string DescribeOutlook(const ReplayOutlook& o) {
         }
     }
     return text;
+}
+
+void AddBodyCheck(ReplayOutlook& outlook, const std::string& body) {
+    try {
+        events::Decode(body);
+        outlook.poison.clear();
+    } catch (const std::exception& error) {
+        outlook.poison = OneLine(error.what());
+    }
 }
 
 void AddDatabaseFacts(ReplayOutlook& outlook, const DlqMessage& message, const DatabaseUrls& urls) {

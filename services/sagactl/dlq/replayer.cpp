@@ -68,10 +68,11 @@ Step Replayer::Replay(const DlqMessage& message, const ReplayRequest& request, R
     return {Verdict::kRemove, false};
 }
 
-Step Replayer::DryRun(const DlqMessage& message, ReplaySummary& summary) {
+Step Replayer::DryRun(const DlqMessage& message, const ReplayRequest& request, ReplaySummary& summary) {
     ReplayOutlook outlook;
     outlook.target = ReplayTarget(message);
     outlook.target_exists = outlook.target && !outlook.target->ends_with(".dlq") && TargetExists(*outlook.target);
+    AddBodyCheck(outlook, request.body.value_or(message.body));
     AddDatabaseFacts(outlook, message, urls_);
     out_ << fmt::format("{}  {}  {}  {}\n", message.properties.message_id, TypeOf(message), message.queue,
                         DescribeOutlook(outlook));
@@ -91,7 +92,7 @@ ReplaySummary Replayer::Run(const std::vector<std::string>& queues, const Replay
                 ++summary.skipped;
                 return {Verdict::kKeep, false};
             }
-            const Step step = request.dry_run ? DryRun(message, summary) : Replay(message, request, summary);
+            const Step step = request.dry_run ? DryRun(message, request, summary) : Replay(message, request, summary);
             if (!request.dry_run && summary.matched % kProgressEvery == 0) {
                 err_ << fmt::format("… {} selected so far: {} replayed, {} failed\n", summary.matched, summary.replayed,
                                     summary.failed);

@@ -45,7 +45,7 @@ class Replayer {
     /// Publishes and waits for the confirm; false (with a message on err_) when not confirmed.
     bool Republish(const runtime::amqp::OutgoingMessage& message);
     Step Replay(const DlqMessage& message, const ReplayRequest& request, ReplaySummary& summary);
-    Step DryRun(const DlqMessage& message, ReplaySummary& summary);
+    Step DryRun(const DlqMessage& message, const ReplayRequest& request, ReplaySummary& summary);
 
     DlqReader& reader_;
     runtime::amqp::Connection& publisher_;

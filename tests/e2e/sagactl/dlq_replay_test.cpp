@@ -128,6 +128,15 @@ TEST_CASE("sagactl e2e: a poison order.created is listed, shown, replayed as an 
     }));
 
     const std::string fixed = WriteTempFile(original->body);
+    // A dry run checks the body the way the consumer will: as it is, it would come straight back.
+    const auto as_is = RunSagactl(Against(stack, {"dlq", "replay", "--id", created.id, "--dry-run"}));
+    INFO("dry run as is: ", as_is.out, as_is.err);
+    CHECK(as_is.exit_code == 0);
+    CHECK(as_is.out.find("dead-lettered again as poison") != std::string::npos);
+    const auto edited =
+        RunSagactl(Against(stack, {"dlq", "replay", "--id", created.id, "--body-file", fixed, "--dry-run"}));
+    INFO("dry run edited: ", edited.out, edited.err);
+    CHECK(edited.out.find("would be replayed to inventory-service and handled") != std::string::npos);
     const auto replay = RunSagactl(Against(stack, {"dlq", "replay", "--id", created.id, "--body-file", fixed}));
     std::filesystem::remove(fixed);
     INFO("replay stdout: ", replay.out, "\nreplay stderr: ", replay.err);

@@ -43,6 +43,11 @@ TEST_CASE("sagactl output: a dry run says duplicate, target and order state") {
     CHECK(DescribeOutlook(o) ==
           "would be replayed to inventory-service (inbox unknown: inventory database unreachable); order o-1: "
           "unknown to the order service");
+    AddBodyCheck(o, R"({"specversion": "1.0", "type": "order.created"})");
+    CHECK(DescribeOutlook(o).starts_with(
+        "would be replayed to inventory-service and dead-lettered again as poison (invalid event: "));
+    AddBodyCheck(o, R"(not json)");
+    CHECK(DescribeOutlook(o).find("dead-lettered again as poison") != std::string::npos);
     o.target_exists = false;
     CHECK(DescribeOutlook(o).starts_with("would fail: queue inventory-service does not exist"));
     o.target.reset();
