@@ -7,8 +7,9 @@ build_pkgs=(g++ cmake ninja-build ccache pkg-config git
   libboost1.81-dev librabbitmq-dev libpqxx-dev nlohmann-json3-dev libfmt-dev doctest-dev
   libcurl4-openssl-dev libcli11-dev prometheus-cpp-dev)
 server_pkgs=(rabbitmq-server postgresql-15 postgresql-client-15 curl procps python3 jq)
-test_pkgs=(python3 python3-jsonschema python3-yaml shellcheck python3-aiosmtpd docker-compose prometheus)
-# Only for refreshing the README's management UI screenshot (deploy/local/screenshot).
+test_pkgs=(python3 python3-jsonschema python3-yaml shellcheck python3-aiosmtpd docker-compose prometheus
+  chromium)
+# For deploy/local/screenshot (the README's management UI picture); chromium is also a test package.
 screenshot_pkgs=(chromium python3-websocket)
 
 groups=("$@")
@@ -28,6 +29,11 @@ done
 missing=()
 for p in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# The browser tests need node and npm; a node installed another way (e.g. NodeSource, which
+# bundles npm) is fine, so only a missing command asks for Debian's packages.
+for g in "${groups[@]}"; do
+  if [[ $g == test ]] && ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
