@@ -13,13 +13,16 @@
 namespace saga::test::inventory {
 namespace {
 
-long long MetricValue(const std::string& text, const std::string& name) {
+// The sum of a counter's samples whose line contains `label` (0 when none).
+long long MetricSum(const std::string& text, const std::string& name, const std::string& label) {
     std::istringstream lines(text);
-    std::string line;
-    while (std::getline(lines, line)) {
-        if (line.rfind(name + "{", 0) == 0) return std::stoll(line.substr(line.rfind(' ') + 1));
+    long long sum = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind(name + "{", 0) == 0 && line.find(label) != std::string::npos) {
+            sum += std::stoll(line.substr(line.rfind(' ') + 1));
+        }
     }
-    return 0;
+    return sum;
 }
 
 events::Envelope FromOrderService(const auto& event, const std::string& order_id) {
@@ -51,8 +54,8 @@ long long InventoryStack::Handled() const {
     for (const auto& service : services_) {
         HttpClient client(service->base_url());
         const auto metrics = client.Get("/metrics").body;
-        total +=
-            MetricValue(metrics, "saga_events_handled_total") + MetricValue(metrics, "saga_events_duplicate_total");
+        total += MetricSum(metrics, "saga_events_consumed_total", "outcome=\"handled\"") +
+                 MetricSum(metrics, "saga_events_consumed_total", "outcome=\"duplicate\"");
     }
     return total;
 }

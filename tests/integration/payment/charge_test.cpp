@@ -83,7 +83,7 @@ TEST_CASE("payment: inventory.reserved before order.created is retried, then cha
     f.Publish(f.InventoryReserved(order, 4200));
 
     // The handler threw (no token known yet) and the event went down the retry path.
-    REQUIRE(Eventually([&] { return f.Metric("saga_events_retried_total") >= 1; }, 10s));
+    REQUIRE(Eventually([&] { return f.Metric("saga_events_consumed_total", "outcome=\"retried\"") >= 1; }, 10s));
     CHECK(f.PaymentsOf(order).empty());
     CHECK(f.PaymentEvents(order).empty());
 

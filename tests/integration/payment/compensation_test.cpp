@@ -88,7 +88,7 @@ TEST_CASE("payment: an order closed before its order.created arrived is never ch
 
     CHECK(f.PaymentEvents(order).empty());
     CHECK(f.PaymentsOf(order).empty());
-    CHECK(f.Metric("saga_events_retried_total") == 0);
+    CHECK(f.Metric("saga_events_consumed_total", "outcome=\"retried\"") == 0);
 }
 
 TEST_CASE("payment: a declined payment is not refunded when its order is rejected or cancelled") {

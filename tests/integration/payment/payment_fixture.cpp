@@ -87,12 +87,15 @@ nlohmann::json PaymentFixture::PaymentsOf(const std::string& order_id) {
     return response.Json().at("payments");
 }
 
-long long PaymentFixture::Metric(const std::string& name) {
+long long PaymentFixture::Metric(const std::string& name, const std::string& label) {
     std::istringstream lines(http.Get("/metrics").body);
+    long long sum = -1;
     for (std::string line; std::getline(lines, line);) {
-        if (line.starts_with(name + "{")) return std::stoll(line.substr(line.rfind(' ') + 1));
+        if (!line.starts_with(name + "{") || line.find(label) == std::string::npos) continue;
+        if (sum < 0) sum = 0;
+        sum += std::stoll(line.substr(line.rfind(' ') + 1));
     }
-    return -1;
+    return sum;
 }
 
 std::string NewOrderId() { return "o-" + RandomSuffix(); }

@@ -44,8 +44,9 @@ struct PaymentFixture {
     /// GET /api/payments?order_id=… → the "payments" array (the request must succeed).
     nlohmann::json PaymentsOf(const std::string& order_id);
 
-    /// A counter from /metrics, e.g. "saga_events_retried_total".
-    long long Metric(const std::string& name);
+    /// The sum of a counter's samples in /metrics whose line contains `label`, e.g.
+    /// Metric("saga_events_consumed_total", "outcome=\"retried\""); -1 when there is none.
+    long long Metric(const std::string& name, const std::string& label = "");
 };
 
 /// A fresh order id, unique across tests.
