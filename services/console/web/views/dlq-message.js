@@ -3,7 +3,8 @@
 
 import { h, formatTime } from "../dom.js";
 
-export function messageView(m, { replay, purge }) {
+export function messageView(message, { replay, purge }) {
+    const m = normalise(message);
     return h("li", { class: "dlq-message", "data-testid": `dlq-message-${m.message_id}`, "data-type": m.type },
         h("div", { class: "dlq-summary" },
             h("span", { class: "badge status-dlq" }, m.reason || "dead-lettered"),
@@ -22,7 +23,17 @@ export function messageView(m, { replay, purge }) {
             h("pre", { class: "body" }, pretty(m.body))));
 }
 
+/// The console's message shape; sagactl's summary names (failure_reason, exception_message,
+/// replay_count) are accepted too, and without headers the remaining fields are shown instead.
+function normalise(m) {
+    const error = m.error ?? (m.exception_message ? [m.exception_type, m.exception_message].filter(Boolean).join(": ") : null);
+    const known = new Set(["queue", "message_id", "type", "subject", "body"]);
+    const headers = m.headers ?? Object.fromEntries(Object.entries(m).filter(([k, v]) => !known.has(k) && v !== null));
+    return { ...m, reason: m.reason ?? m.failure_reason, replays: m.replays ?? m.replay_count ?? 0, error, headers };
+}
+
 function pretty(body) {
+    if (body === undefined || body === null) return "(body not included)";
     if (typeof body !== "string") return JSON.stringify(body, null, 2);
     try {
         return JSON.stringify(JSON.parse(body), null, 2);

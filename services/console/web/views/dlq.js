@@ -33,7 +33,7 @@ export function mountDlq(container) {
             h("div", { class: "field" }, h("label", { for: "dlq-type" }, "Event type"), type),
             h("div", { class: "field" }, h("label", { for: "dlq-since" }, "Failed within"), since),
             h("div", { class: "field" }, h("label", { for: "dlq-queue" }, "Queue"), queue),
-            h("div", { class: "field actions" }, refresh, purgeAll)),
+            h("div", { class: "actions filter-actions" }, refresh, purgeAll)),
         failure, outcome, queues));
 
     let shown = [];  // the messages currently listed
@@ -78,7 +78,7 @@ export function mountDlq(container) {
 
     async function purge(message) {
         if (!(await confirmAction(`Purge ${message.message_id} for good? It cannot be replayed afterwards.`, "Purge"))) return;
-        await act("/console/api/dlq/purge", { ids: [message.message_id] }, (data) => h("p", {}, `Purged ${data?.purged ?? 0}.`));
+        await act("/console/api/dlq/purge", { ids: [message.message_id], queue: message.queue }, (data) => h("p", {}, `Purged ${data?.purged ?? 0}.`));
     }
 
     purgeAll.addEventListener("click", async () => {

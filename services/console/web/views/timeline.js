@@ -3,7 +3,7 @@
 
 import { h, formatTime } from "../dom.js";
 
-const kCompensation = /\b(released|refunded|refund|cancelled|canceled)\b/i;
+const kCompensation = /\b(released|restocked|refunded|refund|cancelled|canceled)\b/i;
 
 /// state | published | consumed | dlq | other, from the entry's wording (sagactl's timeline).
 export function kindOf(entry) {
@@ -16,7 +16,7 @@ export function kindOf(entry) {
     return "other";
 }
 
-const kCausationKeys = ["causationid", "causation_id", "causation_event_id", "caused_by"];
+const kCausationKeys = ["causationid", "causation_id", "causation_event_id", "cause_event_id", "caused_by"];
 const kEventKeys = ["event_id", "message_id"];
 
 /// The first value under one of `keys`, searching details depth-first (payloads nest envelopes).
