@@ -19,7 +19,7 @@ test('a declined order shows its compensation in the timeline', { timeout: 120_0
       (e) => e.service === 'payment' && /DECLINED/.test(e.text));
     await waitForTimelineEntry(page, 'order entry REJECTED with payment_declined',
       (e) => e.service === 'order' && /REJECTED/.test(e.text) && /payment_declined/.test(e.text));
-    await waitForTimelineEntry(page, 'inventory compensation (class compensation) releasing the stock',
-      (e) => e.service === 'inventory' && e.compensation && /RELEASED/i.test(e.text));
+    await waitForTimelineEntry(page, 'inventory state entry with class compensation releasing the stock',
+      (e) => e.service === 'inventory' && e.kind === 'state' && e.compensation && /RELEASED/i.test(e.text));
     await screenshot(page, 'console-order.png');
   }));

@@ -14,6 +14,10 @@ async function setField(field, value) {
 /// clicks submit and returns the order service's answer to the POST it made: { status, body }.
 export async function submitOrder(page, order) {
   await byTestId(page, 'order-form').waitFor({ state: 'visible' });
+  // The product field becomes a list of the inventory's products once they are loaded (a text
+  // field meanwhile, or when inventory is unavailable); fill it in its settled form.
+  await page.locator('select[data-testid="order-form-product-0"], [data-testid="order-form-products-error"]')
+    .first().waitFor({ state: 'attached' });
   await setField(byTestId(page, 'order-form-customer'), order.customer);
   if (order.email !== undefined) await setField(byTestId(page, 'order-form-email'), order.email);
   for (const [n, item] of order.items.entries()) {
