@@ -34,12 +34,14 @@ export function replace(el, ...children) {
     append(el, children);
 }
 
-/// "2026-12-01T07:00:00.123Z" → local "07:00:00.123" (with the date when not today).
-export function formatTime(text) {
+/// "2026-12-01T07:00:00.123Z" → local "07:00:00.123" (with the date when not today; without the
+/// milliseconds when `ms` is false).
+export function formatTime(text, { ms = true } = {}) {
     if (!text) return "—";
     const date = new Date(text);
     if (Number.isNaN(date.getTime())) return text;
-    const time = date.toLocaleTimeString([], { hour12: false }) + "." + String(date.getMilliseconds()).padStart(3, "0");
+    let time = date.toLocaleTimeString([], { hour12: false });
+    if (ms) time += "." + String(date.getMilliseconds()).padStart(3, "0");
     return date.toDateString() === new Date().toDateString() ? time : `${date.toLocaleDateString()} ${time}`;
 }
 

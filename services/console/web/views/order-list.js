@@ -23,7 +23,7 @@ export function mountOrderList(container) {
         if (problem) return replace(body, unavailable(`Orders unavailable: ${describe(problem)}`, "order-list-error"));
         if (!orders.length) return replace(body, h("p", { class: "empty" }, "No orders match."));
         replace(body, h("table", {},
-            h("thead", {}, h("tr", {}, ["Order", "Customer", "Status", "Total", "Created", "Updated"].map((t) =>
+            h("thead", {}, h("tr", {}, ["Order", "Customer", "Status", "Total", "Last change"].map((t) =>
                 h("th", { scope: "col" }, t)))),
             h("tbody", {}, orders.map(row))));
     });
@@ -53,10 +53,9 @@ export function mountOrderList(container) {
 
 function row(order) {
     return h("tr", { "data-testid": `order-row-${order.order_id}`, "data-status": order.status },
-        h("td", {}, h("a", { href: `#/orders/${order.order_id}` }, order.order_id)),
+        h("td", { class: "id" }, h("a", { href: `#/orders/${order.order_id}` }, order.order_id)),
         h("td", {}, order.customer_id),
         h("td", {}, statusBadge(order.status), order.reason ? h("span", { class: "reason" }, ` ${order.reason}`) : null),
-        h("td", { class: "num" }, formatMoney(order.total, order.currency)),
-        h("td", {}, formatTime(order.created_at)),
-        h("td", {}, formatTime(order.updated_at)));
+        h("td", { class: "num time" }, formatMoney(order.total, order.currency)),
+        h("td", { class: "time", title: `created ${order.created_at}` }, formatTime(order.updated_at, { ms: false })));
 }
