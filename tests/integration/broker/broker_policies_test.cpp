@@ -56,7 +56,14 @@ TEST_CASE("broker policies: the policy says what the services declare as queue a
     TestVhost vhost;
     runtime::amqp::Connection admin({vhost.amqp_url(), "policy-test"});
     runtime::amqp::DeclareServiceTopology(admin, {"order-service", {"payment.completed"}, {200ms}, 20});
-    const auto arguments = vhost.Queue("order-service")["arguments"];
+    nlohmann::json queue;
+    REQUIRE(Eventually(
+        [&] {
+            queue = vhost.Queue("order-service");
+            return queue.is_object() && queue.contains("arguments");
+        },
+        15s));
+    const auto arguments = queue["arguments"];
     const nlohmann::json policy = WorkQueuePolicy();
     for (const auto& [key, value] : policy["definition"].items()) {
         CAPTURE(key);
@@ -69,9 +76,18 @@ TEST_CASE("broker policies: the broker applies the policy to a service's work qu
         runtime::amqp::Connection connection(AsService("notification-service"));
         runtime::amqp::DeclareServiceTopology(connection, {"notification-service", {"order.confirmed"}, {200ms}, 20});
     }
-    const auto queue = ManagementGet("/api/queues/saga/notification-service");
+    // The management API learns of a new queue's details from periodic statistics: poll.
+    nlohmann::json queue;
+    const bool seen = Eventually(
+        [&] {
+            queue = ManagementGet("/api/queues/saga/notification-service");
+            return queue.contains("policy");
+        },
+        15s);
+    INFO(queue.dump());
+    REQUIRE(seen);
     CHECK(queue["policy"] == "work-queues");
-    CHECK(queue["type"] == "quorum");
+    CHECK(queue.value("type", "") == "quorum");
     CHECK(ManagementGet("/api/queues/saga/notification-service.dlq").value("policy", nlohmann::json()).is_null());
 }
 
