@@ -132,7 +132,8 @@ void ConsumerLoop::Process(amqp::Connection& connection, std::vector<amqp::Deliv
             connection.KeepAlive();
         }
     }
-    if (options_.after_commit) options_.after_commit();
+    const bool committed = std::any_of(items.begin(), items.end(), [](const Item& item) { return !item.failure; });
+    if (committed && options_.after_commit) options_.after_commit();
 
     SendFailures(connection, items, poison);
     connection.Ack(batch.back().delivery_tag, true);
@@ -148,6 +149,7 @@ bool ConsumerLoop::HandleTogether(std::vector<Item>& items) {
                 std::uint64_t handled = 0;
                 for (auto& item : items) {
                     if (pg::RecordInInbox(tx, options_.service, item.event.id)) {
+                        if (options_.before_handler) options_.before_handler(item.event);
                         committed.push_back({item.event.type, TimeHandler(handler_, item.event, tx)});
                         ++handled;
                     } else {
@@ -179,6 +181,7 @@ void ConsumerLoop::HandleAlone(Item& item) {
             database_.InTransaction([&](pg::Transaction& tx) {
                 const bool fresh = pg::RecordInInbox(tx, options_.service, item.event.id);
                 Committed committed{item.event.type, std::nullopt};
+                if (fresh && options_.before_handler) options_.before_handler(item.event);
                 if (fresh) committed.handler_time = TimeHandler(handler_, item.event, tx);
                 tx.AfterCommit([this, fresh, committed] {
                     (fresh ? stats_.handled : stats_.duplicates).fetch_add(1);

@@ -32,7 +32,11 @@ struct ConsumerOptions {
     std::size_t max_batch = 100;  ///< deliveries handled in one transaction at most
     int delivery_limit = 20;
     std::chrono::milliseconds confirm_timeout{30000};
-    /// Fault injection: runs after the handlers' transaction committed, before the ack.
+    /// Fault injection: runs before each handler call, inside its transaction and outside the
+    /// handler's timing; may sleep, or throw (a handler failure: rollback, retry path).
+    std::function<void(const events::Envelope&)> before_handler;
+    /// Fault injection: runs once per processed batch after a transaction carrying at least one
+    /// of its messages committed, before the ack (not when every message failed or was poison).
     std::function<void()> after_commit;
     /// Per-type consumed / dead-lettered counters and handler latencies; none when null. Must
     /// outlive the loop. Outcomes are counted once they are final: after the commit, or after the

@@ -1,5 +1,7 @@
 #include "runtime/service/service_config.hpp"
 
+#include <charconv>
+
 #include "runtime/amqp/connection.hpp"
 
 namespace saga::runtime::service {
@@ -28,6 +30,14 @@ ServiceConfig ServiceConfig::FromEnv(const config::Env& env, std::string name, s
     c.prefetch = static_cast<std::uint16_t>(env.Int("CONSUMER_PREFETCH", 200, 1, 65535));
     c.relay_batch = static_cast<int>(env.Int("OUTBOX_BATCH", 500, 1, 10000));
     c.db_pool = static_cast<std::size_t>(env.Int("DB_POOL_SIZE", 8, 1, 256));
+    if (const std::string seed = env.Optional("GREMLIN_SEED", ""); !seed.empty()) {
+        std::uint64_t value = 0;
+        const auto [end, error] = std::from_chars(seed.data(), seed.data() + seed.size(), value);
+        if (error != std::errc{} || end != seed.data() + seed.size()) {
+            throw config::ConfigError("GREMLIN_SEED: must be an unsigned integer, got '" + seed + "'");
+        }
+        c.gremlin_seed = value;
+    }
     return c;
 }
 

@@ -14,8 +14,18 @@
 #include "runtime/outbox/relay.hpp"
 #include "runtime/pg/migrator.hpp"
 #include "runtime/pg/outbox_store.hpp"
+#include "runtime/service/gremlin_routes.hpp"
 
 namespace saga::runtime::service {
+namespace {
+
+gremlin::Gremlin::Options GremlinOptions(std::optional<std::uint64_t> seed) {
+    gremlin::Gremlin::Options options;
+    options.seed = seed;
+    return options;
+}
+
+}  // namespace
 
 struct ServiceHost::Running {
     explicit Running(metrics::Registry& registry) : http(registry), events(registry), outbox(registry) {}
@@ -35,11 +45,16 @@ ServiceHost::ServiceHost(ServiceConfig config, log::Logger& logger)
       metrics_(metrics::Labels{{"service", config_.name}}),
       database_(config_.database_url, config_.db_pool),
       outbox_writer_(&wakeup_, pg::OutboxChannel(config_.name)),
+      gremlin_(metrics_, logger_, GremlinOptions(config_.gremlin_seed)),
       running_(std::make_unique<Running>(metrics_)) {
-    router_.Observe([running = running_.get()](const http::Exchange& exchange) {
+    router_.Observe([running = running_.get(), gremlin = &gremlin_](const http::Exchange& exchange) {
         running->http.Record(exchange.method, exchange.route, exchange.status, exchange.duration);
+        // The observer runs after the handler's transaction committed and before the session
+        // writes the response: the HTTP crash point (e.g. POST /api/orders).
+        if (IsCommittedWrite(exchange.method, exchange.route, exchange.status)) gremlin->AfterCommit();
     });
     AddHealthAndMetrics();
+    if (config_.admin_token) AddGremlinRoutes(router_, gremlin_, *config_.admin_token);
 }
 
 ServiceHost::~ServiceHost() = default;
@@ -71,8 +86,8 @@ void ServiceHost::AddHealthAndMetrics() {
         bool postgres = true;
         std::int64_t backlog = 0;
         try {
-            backlog = database_.InTransaction(
-                [](pg::Transaction& tx) { return pg::ReadOutboxBacklog(tx.work()).unsent; });
+            backlog =
+                database_.InTransaction([](pg::Transaction& tx) { return pg::ReadOutboxBacklog(tx.work()).unsent; });
         } catch (const std::exception&) {
             postgres = false;
         }
@@ -85,7 +100,10 @@ void ServiceHost::AddHealthAndMetrics() {
                                {"checks",
                                 {{"postgres", postgres ? "ok" : "down"},
                                  {"rabbitmq", rabbitmq ? "ok" : "down"},
-                                 {"outbox_backlog", backlog}}}};
+                                 {"outbox_backlog", backlog},
+                                 // Sabotage is not sickness: the status stays as it is, so that
+                                 // readiness gates do not turn an experiment into an outage.
+                                 {"gremlin", gremlin_.Description()}}}};
         return http::Json(status == "down" ? 503 : 200, body);
     });
     router_.Add("GET", "/metrics", [this](const http::Request&) {
@@ -125,6 +143,8 @@ int ServiceHost::Run() {
         options.retry = config_.retry;
         options.prefetch = config_.prefetch;
         options.metrics = &running_->events;
+        options.before_handler = [this](const events::Envelope&) { gremlin_.BeforeHandler(); };
+        options.after_commit = [this] { gremlin_.AfterCommit(); };
         for (const auto& type : options.bindings) running_->events.DeclareConsumed(type);
         running_->consumer_database = std::make_unique<pg::Database>(config_.database_url, 1);
         running_->consumer = std::make_unique<messaging::ConsumerLoop>(options, *running_->consumer_database,

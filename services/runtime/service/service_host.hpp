@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/gremlin/gremlin.hpp"
 #include "runtime/http/router.hpp"
 #include "runtime/log/logger.hpp"
 #include "runtime/messaging/event_router.hpp"
@@ -20,14 +21,15 @@ namespace saga::runtime::service {
 
 /// Everything a service has in common, wired once: the database pool, the outbox writer and
 /// its relay, the consumer of the service's queue, the HTTP server with /health and /metrics,
-/// background tasks, and an orderly stop on SIGTERM. A service's main() builds one, registers
+/// background tasks, fault injection (gremlin::Gremlin: /admin/gremlin, /health checks.gremlin,
+/// /metrics saga_gremlin_*), and an orderly stop on SIGTERM. A service's main() builds one, registers
 /// its routes, event handlers and tasks, and calls Run().
 ///
 /// Threads: the HTTP I/O thread (the caller of Run()) plus its handler pool; one consumer
 /// thread (own AMQP connection and database connection); one relay thread (own AMQP and
 /// database connections); one thread per background task.
 class ServiceHost {
-public:
+  public:
     ServiceHost(ServiceConfig config, log::Logger& logger);
     ~ServiceHost();
 
@@ -40,6 +42,9 @@ public:
     /// their own families to it before Run().
     metrics::Registry& metrics() { return metrics_; }
     const ServiceConfig& config() const { return config_; }
+    /// Fault injection for this process (off by default; /admin/gremlin when ADMIN_TOKEN is set).
+    /// Wired into the consumer loop and the HTTP router by the host itself.
+    gremlin::Gremlin& gremlin() { return gremlin_; }
 
     /// Applies the runtime's migrations, then the service's (component = service name).
     /// Waits for the database to accept connections (up to `wait`).
@@ -52,7 +57,7 @@ public:
     /// process exit code (non-zero when a fatal error, such as a topology mismatch, stopped it).
     int Run();
 
-private:
+  private:
     struct Running;
     void AddHealthAndMetrics();
 
@@ -64,6 +69,7 @@ private:
     pg::OutboxWriter outbox_writer_;
     http::Router router_;
     messaging::EventRouter events_;
+    gremlin::Gremlin gremlin_;
     std::vector<std::pair<std::string, std::function<void(std::stop_token)>>> tasks_;
     std::unique_ptr<Running> running_;
 };
