@@ -1,0 +1,273 @@
+#include "e2e/chaos/chaos_monkey.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "e2e/chaos/process_state.hpp"
+#include "e2e/chaos/truth.hpp"
+#include "events/envelope.hpp"
+#include "runtime/amqp/connection.hpp"
+#include "support/http_client.hpp"
+
+namespace saga::test::chaos {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+constexpr int kGremlinCrashExit = 86;  // runtime/gremlin: _exit(86) after a commit
+const char* const kGremlinOn = R"({"latency_ms": 40, "latency_fraction": 0.25, "crash_after_commit_fraction": 0.01})";
+
+void Log(const std::string& line) { std::cout << "chaos: " << line << std::endl; }
+
+/// Bodies the consumers cannot decode: not JSON, not an object, an envelope without an id, and an
+/// envelope whose data breaks its schema.
+std::string PoisonBody(int variant, const std::string& id) {
+    switch (variant % 4) {
+        case 0:
+            return "{this is not json";
+        case 1:
+            return R"(["a", "json", "array"])";
+        case 2:
+            return R"({"specversion": "1.0", "type": "order.created", "source": "chaos"})";
+        default:
+            return nlohmann::json{{"specversion", "1.0"},
+                                  {"id", id},
+                                  {"type", "order.created"},
+                                  {"source", "order-service"},
+                                  {"time", "2026-01-01T00:00:00.000Z"},
+                                  {"subject", "chaos-poison"},
+                                  {"datacontenttype", "application/json"},
+                                  {"correlationid", "chaos-poison"},
+                                  {"causationid", "chaos-poison"},
+                                  {"traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"},
+                                  {"data", {{"order_id", "chaos-poison"}, {"items", "none"}}}}
+                .dump();
+    }
+}
+
+}  // namespace
+
+const std::vector<std::string>& ServiceNames() {
+    static const std::vector<std::string> names = {"order", "inventory", "payment", "notification"};
+    return names;
+}
+
+ChaosMonkey::ChaosMonkey(SagaStack& stack, const ChaosOptions& options)
+    : stack_(stack), options_(options), random_(options.seed), start_(Clock::now()) {
+    Plan();
+}
+
+ServiceProcess& ChaosMonkey::Service(const std::string& name) {
+    if (name == "order") return stack_.order();
+    if (name == "inventory") return stack_.inventory();
+    if (name == "payment") return stack_.payment();
+    return stack_.notification();
+}
+
+void ChaosMonkey::Plan() {
+    const auto total = std::chrono::duration_cast<std::chrono::milliseconds>(options_.duration).count();
+    auto at = [&](double from, double to) {
+        std::uniform_int_distribution<long long> pick(static_cast<long long>(from * total),
+                                                      static_cast<long long>(to * total));
+        return std::chrono::milliseconds{pick(random_)};
+    };
+    for (const auto& service : ServiceNames()) {
+        for (int k = 0; k < options_.kills_per_service; ++k) plan_.push_back({at(0.05, 0.9), Action::kKill, service});
+    }
+    for (int k = 0; k < options_.outages; ++k) {
+        plan_.push_back({at(0.1, 0.3), Action::kBrokerOutage, ""});
+        plan_.push_back({at(0.7, 0.85), Action::kDatabaseOutage, ""});
+    }
+    for (int k = 0; k < options_.poison; ++k) plan_.push_back({at(0.05, 0.9), Action::kPoison, ""});
+    if (options_.gremlin) {
+        plan_.push_back({at(0.35, 0.35), Action::kGremlinOn, ""});
+        plan_.push_back({at(0.65, 0.65), Action::kGremlinOff, ""});
+    }
+    std::stable_sort(plan_.begin(), plan_.end(), [](const Action& a, const Action& b) { return a.at < b.at; });
+}
+
+void ChaosMonkey::Run() {
+    auto elapsed = [&] { return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start_); };
+    std::size_t next = 0;
+    auto last_duplicates = Clock::now();
+    while (next < plan_.size() || elapsed() < options_.duration) {
+        if (next < plan_.size() && plan_[next].at <= elapsed()) {
+            Do(plan_[next++]);
+            continue;
+        }
+        Watchdog();
+        if (Clock::now() - last_duplicates >= 500ms) {
+            PublishDuplicates();
+            last_duplicates = Clock::now();
+        }
+        // The schedule's clock, not a synchronisation: nothing is due for a moment.
+        std::this_thread::sleep_for(100ms);
+    }
+    if (gremlin_on_) Do({elapsed(), Action::kGremlinOff, ""});
+    WaitUntilHealthy();
+}
+
+void ChaosMonkey::Do(const Action& action) {
+    switch (action.kind) {
+        case Action::kKill:
+            KillAndRestart(action.service);
+            break;
+        case Action::kBrokerOutage:
+            BrokerOutage();
+            break;
+        case Action::kDatabaseOutage:
+            DatabaseOutage();
+            break;
+        case Action::kPoison:
+            PublishPoison();
+            break;
+        case Action::kGremlinOn:
+            gremlin_on_ = SetGremlin(ServiceNames().front(), true);
+            if (!gremlin_on_) {
+                Log("the services have no /admin/gremlin: gremlin phase left out");
+                break;
+            }
+            counts_.gremlin_ran = true;
+            for (const auto& service : ServiceNames()) SetGremlin(service, true);
+            Log(std::string("gremlins on: ") + kGremlinOn);
+            break;
+        case Action::kGremlinOff:
+            if (!gremlin_on_) break;
+            for (const auto& service : ServiceNames()) {
+                // A crash may race the request: the restarted process starts with the gremlin off.
+                if (!SetGremlin(service, false)) Watchdog();
+            }
+            Watchdog();
+            gremlin_on_ = false;
+            Log("gremlins off");
+            break;
+    }
+}
+
+void ChaosMonkey::KillAndRestart(const std::string& service) {
+    auto& process = Service(service);
+    process.Kill();
+    ++counts_.kills;
+    // Downtime of random length, so messages pile up and HTTP requests meet a closed port.
+    std::this_thread::sleep_for(std::chrono::milliseconds{200 + random_() % 1800});
+    process.Restart();
+    ++counts_.restarts;
+    if (gremlin_on_) SetGremlin(service, true);
+    Log(fmt::format("killed and restarted {} (kill {})", service, counts_.kills));
+}
+
+void ChaosMonkey::BrokerOutage() {
+    Log("stopping RabbitMQ");
+    StopRabbitMq();
+    std::this_thread::sleep_for(2s);  // outage length
+    StartRabbitMq();
+    ++counts_.broker_restarts;
+    WaitUntilHealthy();
+    Log("RabbitMQ restarted; services healthy again");
+}
+
+void ChaosMonkey::DatabaseOutage() {
+    Log("stopping PostgreSQL");
+    StopPostgres();
+    std::this_thread::sleep_for(2s);  // outage length
+    StartPostgres();
+    ++counts_.database_restarts;
+    WaitUntilHealthy();
+    Log("PostgreSQL restarted; services healthy again");
+}
+
+void ChaosMonkey::PublishPoison() {
+    const auto& queues = WorkQueues();
+    const std::string queue = queues[random_() % queues.size()];
+    const std::string id = fmt::format("poison-{}-{}", options_.seed, counts_.poison);
+    runtime::amqp::Connection connection({stack_.vhost().amqp_url(), "chaos-poison"});
+    connection.EnableConfirms();
+    runtime::amqp::OutgoingMessage message;
+    // The default exchange reaches one work queue only (and not the tap, which decodes what it reads).
+    message.routing_key = queue;
+    message.properties.content_type = "application/cloudevents+json";
+    message.properties.message_id = id;
+    message.properties.type = "order.created";
+    message.properties.app_id = "chaos";
+    message.body = PoisonBody(static_cast<int>(random_() % 4), id);
+    connection.Publish(message);
+    if (!connection.WaitForConfirms(connection.LastPublished(), 10s).complete) {
+        throw std::runtime_error("poison publish not confirmed");
+    }
+    poison_[queue + ".dlq"].insert(id);
+    ++counts_.poison;
+}
+
+void ChaosMonkey::PublishDuplicates() {
+    try {
+        const auto& seen = stack_.tap().Collect();
+        if (seen.empty()) return;
+        const int count = 1 + static_cast<int>(random_() % 3);
+        for (int i = 0; i < count; ++i) {
+            PublishEvent(stack_.vhost().amqp_url(), seen[random_() % seen.size()]);
+            ++counts_.duplicates;
+        }
+    } catch (const std::exception& error) {
+        Log(std::string("duplicates skipped: ") + error.what());
+    }
+}
+
+bool ChaosMonkey::SetGremlin(const std::string& service, bool on) {
+    try {
+        HttpClient client(Service(service).base_url(), 5s);
+        const HttpHeaders headers = {{"Authorization", std::string("Bearer ") + kAdminToken},
+                                     {"Content-Type", "application/json"}};
+        const auto response = on ? client.Request("PUT", "/admin/gremlin", kGremlinOn, headers)
+                                 : client.Request("DELETE", "/admin/gremlin", "", headers);
+        if (response.status != 200 && response.status != 404) {
+            throw std::runtime_error(
+                fmt::format("/admin/gremlin of {} answered {}: {}", service, response.status, response.body));
+        }
+        return response.status == 200;
+    } catch (const std::runtime_error& error) {
+        if (std::string(error.what()).find("/admin/gremlin") != std::string::npos) throw;
+        return false;  // no answer: the process crashed meanwhile; the watchdog restarts it
+    }
+}
+
+void ChaosMonkey::Watchdog() {
+    for (const auto& service : ServiceNames()) {
+        auto& process = Service(service);
+        if (process.pid() <= 0 || !HasExited(process.pid())) continue;
+        const int code = process.Stop();
+        if (code == kGremlinCrashExit) {
+            ++counts_.gremlin_crashes;
+        } else {
+            ++counts_.unexpected_exits;
+            Log(fmt::format("{} exited by itself with status {}", service, code));
+        }
+        process.Restart();
+        ++counts_.restarts;
+        if (gremlin_on_) SetGremlin(service, true);
+    }
+}
+
+void ChaosMonkey::WaitUntilHealthy() {
+    const bool healthy = Eventually(
+        [&] {
+            Watchdog();
+            for (const auto& service : ServiceNames()) {
+                try {
+                    const auto health = HttpClient(Service(service).base_url(), 2s).Get("/health");
+                    if (health.status != 200 || health.Json().value("status", "") != "ok") return false;
+                } catch (const std::exception&) {
+                    return false;
+                }
+            }
+            return true;
+        },
+        90s);
+    if (!healthy) throw std::runtime_error("the services did not become healthy again within 90 s");
+}
+
+}  // namespace saga::test::chaos

@@ -1,0 +1,112 @@
+#include "e2e/chaos/truth.hpp"
+
+#include <pqxx/pqxx>
+
+#include "runtime/amqp/connection.hpp"
+#include "runtime/amqp/topology.hpp"
+
+namespace saga::test::chaos {
+namespace {
+
+const char* const kServices[] = {"order", "inventory", "payment", "notification"};
+// SagaStack's RETRY_DELAYS: one retry queue per delay.
+const std::chrono::milliseconds kRetryDelays[] = {std::chrono::milliseconds{200}, std::chrono::milliseconds{400},
+                                                  std::chrono::milliseconds{800}};
+
+template <class Row>
+void ForEachRow(const std::string& url, const std::string& sql, Row row) {
+    pqxx::connection connection(url);
+    pqxx::nontransaction tx(connection);
+    for (const auto& r : tx.exec(sql)) row(r);
+}
+
+long long OutboxBacklog(SagaStack& stack) {
+    long long total = 0;
+    for (const char* service : kServices) {
+        total += stack.database(service).QueryInt("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
+    }
+    return total;
+}
+
+long long Queued(SagaStack& stack) {
+    runtime::amqp::Connection connection({stack.vhost().amqp_url(), "chaos-inspect"});
+    long long total = 0;
+    for (const auto& queue : WorkQueues()) {
+        total += connection.InspectQueue(queue).messages;
+        for (const auto delay : kRetryDelays)
+            total += connection.InspectQueue(runtime::amqp::RetryQueueName(queue, delay)).messages;
+    }
+    return total;
+}
+
+std::vector<DeadLetter> ReadDeadLetters(const std::string& amqp_url, const std::string& dlq) {
+    // Fetched without acks: closing the connection puts every message back.
+    runtime::amqp::Connection connection({amqp_url, "chaos-dlq-reader"});
+    std::vector<DeadLetter> out;
+    while (auto delivery = connection.Get(dlq)) {
+        const auto& headers = delivery->properties.headers;
+        out.push_back({delivery->properties.message_id,
+                       runtime::amqp::StringHeader(headers, "x-failure-reason").value_or(""),
+                       runtime::amqp::StringHeader(headers, "x-original-queue").value_or("")});
+    }
+    return out;
+}
+
+}  // namespace
+
+std::size_t Truth::EventCount(const std::string& type, const std::string& subject) const {
+    const auto found = events.find({type, subject});
+    return found == events.end() ? 0 : found->second.size();
+}
+
+const std::vector<std::string>& WorkQueues() {
+    static const std::vector<std::string> queues = {"order-service", "inventory-service", "payment-service",
+                                                    "notification-service"};
+    return queues;
+}
+
+Truth ReadTruth(SagaStack& stack) {
+    Truth truth;
+    ForEachRow(stack.database("order").url(),
+               "SELECT o.order_id, o.status, coalesce(o.reason, ''), i.product_id, i.quantity "
+               "FROM orders o JOIN order_items i USING (order_id)",
+               [&](const pqxx::row& r) {
+                   truth.orders[r[0].as<std::string>()] = {r[1].as<std::string>(), r[2].as<std::string>(),
+                                                           r[3].as<std::string>(), r[4].as<long>()};
+               });
+    ForEachRow(stack.database("inventory").url(),
+               "SELECT product_id, initial, restocked, available, reserved, sold FROM products",
+               [&](const pqxx::row& r) {
+                   truth.products[r[0].as<std::string>()] = {r[1].as<long>(), r[2].as<long>(), r[3].as<long>(),
+                                                             r[4].as<long>(), r[5].as<long>()};
+               });
+    ForEachRow(stack.database("payment").url(), "SELECT order_id, status, coalesce(reason, '') FROM payments",
+               [&](const pqxx::row& r) {
+                   truth.payments[r[0].as<std::string>()].push_back({r[1].as<std::string>(), r[2].as<std::string>()});
+               });
+    ForEachRow(stack.database("notification").url(),
+               "SELECT order_id, event_type, count(*) FROM notifications GROUP BY order_id, event_type",
+               [&](const pqxx::row& r) {
+                   truth.notifications[{r[0].as<std::string>(), r[1].as<std::string>()}] = r[2].as<long>();
+               });
+    for (const auto& event : stack.tap().Collect()) truth.events[{event.type, event.subject}].insert(event.id);
+    for (const auto& queue : WorkQueues()) {
+        const auto dlq = runtime::amqp::DeadLetterQueueName(queue);
+        truth.dead_letters[dlq] = ReadDeadLetters(stack.vhost().amqp_url(), dlq);
+    }
+    truth.outbox_backlog = OutboxBacklog(stack);
+    truth.queued = Queued(stack);
+    return truth;
+}
+
+bool ReadBacklog(SagaStack& stack, long long& outbox_backlog, long long& queued) {
+    try {
+        outbox_backlog = OutboxBacklog(stack);
+        queued = Queued(stack);
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+}  // namespace saga::test::chaos
