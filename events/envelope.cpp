@@ -90,7 +90,8 @@ Envelope Decode(std::string_view json) {
     nlohmann::json document;
     try {
         document = nlohmann::json::parse(json);
-    } catch (const nlohmann::json::parse_error& error) {
+    } catch (const nlohmann::json::exception& error) {
+        // parse_error, and out_of_range for a number beyond double ("1e400").
         throw DecodeError(fmt::format("not JSON: {}", error.what()));
     }
     if (!document.is_object()) {

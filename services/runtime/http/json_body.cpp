@@ -19,7 +19,7 @@ std::string_view Trim(std::string_view text) {
 
 // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 5: ..."; the
 // bracketed id means nothing to an API client, the rest is a useful explanation.
-std::string ClientMessage(const nlohmann::json::parse_error& error) {
+std::string ClientMessage(const nlohmann::json::exception& error) {
     std::string_view what = error.what();
     if (auto close = what.find("] "); what.starts_with("[json.exception.") && close != std::string_view::npos) {
         what.remove_prefix(close + 2);
@@ -54,7 +54,8 @@ nlohmann::json ParseJsonBody(const Request& request) {
     };
     try {
         return nlohmann::json::parse(request.body, depth_guard);
-    } catch (const nlohmann::json::parse_error& error) {
+    } catch (const nlohmann::json::exception& error) {
+        // parse_error, and out_of_range for a number beyond double ("1e400").
         throw HttpError(ErrorKind::kBadRequest, "malformed JSON: " + ClientMessage(error));
     }
 }
