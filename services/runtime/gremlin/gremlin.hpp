@@ -55,7 +55,8 @@ inline constexpr int kCrashExitCode = 86;
 ///
 /// Randomness comes from one generator seeded with GREMLIN_SEED (or a random seed, shown in the
 /// state); the same seed and the same sequence of events give the same decisions.
-/// Visible: /health checks.gremlin (Describe()), /metrics saga_gremlin_active (0|1) and
+/// Visible: /health checks.gremlin = Describe() while on (absent while off; the status is not
+/// changed by it), /metrics saga_gremlin_active (0|1) and
 /// saga_gremlin_injected_total{kind="latency"|"failure"|"crash"}. Thread-safe.
 class Gremlin {
   public:

@@ -100,10 +100,11 @@ void ServiceHost::AddHealthAndMetrics() {
                                {"checks",
                                 {{"postgres", postgres ? "ok" : "down"},
                                  {"rabbitmq", rabbitmq ? "ok" : "down"},
-                                 {"outbox_backlog", backlog},
-                                 // Sabotage is not sickness: the status stays as it is, so that
-                                 // readiness gates do not turn an experiment into an outage.
-                                 {"gremlin", gremlin_.Description()}}}};
+                                 {"outbox_backlog", backlog}}}};
+        // Only while on, so that the SPEC §2 shape is unchanged by default. Sabotage is not
+        // sickness: the status stays as it is, so that readiness gates (ServiceProcess, up,
+        // Kubernetes) do not turn an experiment into an outage.
+        if (const auto gremlin = gremlin_.Description(); gremlin != "off") body["checks"]["gremlin"] = gremlin;
         return http::Json(status == "down" ? 503 : 200, body);
     });
     router_.Add("GET", "/metrics", [this](const http::Request&) {
