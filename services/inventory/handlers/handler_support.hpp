@@ -8,12 +8,11 @@
 #include "runtime/http/error.hpp"
 #include "runtime/http/request.hpp"
 #include "runtime/pg/database.hpp"
+#include "runtime/service/admin_auth.hpp"
 
 namespace saga::inventory::handlers {
 
-/// Admin endpoints (SPEC §2): with no ADMIN_TOKEN configured they do not exist (404); otherwise
-/// the request must carry `Authorization: Bearer <token>` (401 without it or with another).
-void RequireAdmin(const runtime::http::Request& request, const std::optional<std::string>& admin_token);
+using runtime::service::RequireAdmin;
 
 /// Throws a 400 validation problem listing `errors` when there are any.
 void ThrowIfInvalid(const std::vector<domain::FieldIssue>& errors);
