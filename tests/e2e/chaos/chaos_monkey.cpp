@@ -20,9 +20,14 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kGremlinCrashExit = 86;  // runtime/gremlin: _exit(86) after a commit
-const char* const kGremlinOn = R"({"latency_ms": 40, "latency_fraction": 0.25, "crash_after_commit_fraction": 0.01})";
+const char* const kGremlinOn = R"({"latency_ms": 40, "latency_fraction": 0.25, "crash_after_commit_every_nth": 20})";
 
-void Log(const std::string& line) { std::cout << "chaos: " << line << std::endl; }
+const auto kProcessStart = Clock::now();
+
+void Log(const std::string& line) {
+    const auto seconds = std::chrono::duration<double>(Clock::now() - kProcessStart).count();
+    std::cout << fmt::format("chaos: [{:6.1f}s] {}", seconds, line) << std::endl;
+}
 
 /// Bodies the consumers cannot decode: not JSON, not an object, an envelope without an id, and an
 /// envelope whose data breaks its schema.
@@ -93,22 +98,20 @@ void ChaosMonkey::Plan() {
 
 void ChaosMonkey::Run() {
     auto elapsed = [&] { return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start_); };
-    std::size_t next = 0;
-    auto last_duplicates = Clock::now();
-    while (next < plan_.size() || elapsed() < options_.duration) {
-        if (next < plan_.size() && plan_[next].at <= elapsed()) {
-            Do(plan_[next++]);
+    std::jthread duplicator([this](std::stop_token stop) { PublishDuplicates(stop); });
+    while (next_ < plan_.size() || elapsed() < options_.duration) {
+        if (next_ < plan_.size() && plan_[next_].at <= elapsed()) {
+            Do(plan_[next_++]);
             continue;
         }
         Watchdog();
-        if (Clock::now() - last_duplicates >= 500ms) {
-            PublishDuplicates();
-            last_duplicates = Clock::now();
-        }
         // The schedule's clock, not a synchronisation: nothing is due for a moment.
         std::this_thread::sleep_for(100ms);
     }
     if (gremlin_on_) Do({elapsed(), Action::kGremlinOff, ""});
+    duplicator.request_stop();
+    duplicator.join();
+    counts_.duplicates = duplicates_.load();
     WaitUntilHealthy();
 }
 
@@ -134,6 +137,7 @@ void ChaosMonkey::Do(const Action& action) {
             }
             counts_.gremlin_ran = true;
             for (const auto& service : ServiceNames()) SetGremlin(service, true);
+            RescheduleGremlinOff();
             Log(std::string("gremlins on: ") + kGremlinOn);
             break;
         case Action::kGremlinOff:
@@ -149,7 +153,19 @@ void ChaosMonkey::Do(const Action& action) {
     }
 }
 
+void ChaosMonkey::RescheduleGremlinOff() {
+    // Faults before it may have run late: the gremlins get their full share of the run anyway.
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start_);
+    const auto off = now + std::chrono::duration_cast<std::chrono::milliseconds>(options_.duration) * 3 / 10;
+    for (auto& action : plan_) {
+        if (action.kind == Action::kGremlinOff) action.at = std::max(action.at, off);
+    }
+    std::stable_sort(plan_.begin() + static_cast<long>(next_), plan_.end(),
+                     [](const Action& a, const Action& b) { return a.at < b.at; });
+}
+
 void ChaosMonkey::KillAndRestart(const std::string& service) {
+    Watchdog();  // a gremlin may have crashed it already: that counts as a crash, not a kill
     auto& process = Service(service);
     process.Kill();
     ++counts_.kills;
@@ -203,17 +219,19 @@ void ChaosMonkey::PublishPoison() {
     ++counts_.poison;
 }
 
-void ChaosMonkey::PublishDuplicates() {
-    try {
-        const auto& seen = stack_.tap().Collect();
-        if (seen.empty()) return;
-        const int count = 1 + static_cast<int>(random_() % 3);
-        for (int i = 0; i < count; ++i) {
-            PublishEvent(stack_.vhost().amqp_url(), seen[random_() % seen.size()]);
-            ++counts_.duplicates;
+void ChaosMonkey::PublishDuplicates(std::stop_token stop) {
+    std::mt19937_64 random(options_.seed ^ 0x5eedULL);
+    while (!stop.stop_requested()) {
+        try {
+            const auto& seen = stack_.tap().Collect();
+            if (!seen.empty()) {
+                PublishEvent(stack_.vhost().amqp_url(), seen[random() % seen.size()]);
+                ++duplicates_;
+            }
+        } catch (const std::exception&) {
+            // The broker is down for the moment: duplicates resume when it is back.
         }
-    } catch (const std::exception& error) {
-        Log(std::string("duplicates skipped: ") + error.what());
+        std::this_thread::sleep_for(200ms);  // pacing: about five duplicates a second
     }
 }
 

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <random>
 #include <set>
+#include <stop_token>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "e2e/chaos/chaos_options.hpp"
@@ -55,9 +58,11 @@ class ChaosMonkey {
     void BrokerOutage();
     void DatabaseOutage();
     void PublishPoison();
-    void PublishDuplicates();
+    /// Until stopped: republishes random events the tap has seen (its own thread, sole user of the tap).
+    void PublishDuplicates(std::stop_token stop);
     bool SetGremlin(const std::string& service, bool on);
     void Watchdog();
+    void RescheduleGremlinOff();
     void WaitUntilHealthy();
     ServiceProcess& Service(const std::string& name);
 
@@ -66,8 +71,10 @@ class ChaosMonkey {
     std::mt19937_64 random_;
     std::chrono::steady_clock::time_point start_;
     std::vector<Action> plan_;
+    std::size_t next_ = 0;  ///< the next action of plan_ to run
     bool gremlin_on_ = false;
     ChaosCounts counts_;
+    std::atomic<int> duplicates_{0};
     std::map<std::string, std::set<std::string>> poison_;
 };
 

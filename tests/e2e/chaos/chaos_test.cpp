@@ -75,7 +75,11 @@ TEST_CASE(
     Expectations expected{load.Finish(std::chrono::steady_clock::now() + 60s), monkey.poison(), options.limited_stock};
     if (options.break_expectation) expected.poison["order-service.dlq"].insert("poison-never-sent");
 
+    const auto settling = std::chrono::steady_clock::now();
     const auto verdict = WaitForQuiescence(stack, expected, options.settle_timeout);
+    std::cout << fmt::format("chaos: faults over; at rest and judged after {:.1f} s",
+                             std::chrono::duration<double>(std::chrono::steady_clock::now() - settling).count())
+              << std::endl;
     Report(options, monkey.counts(), verdict, static_cast<int>(expected.orders.size()));
     CHECK(expected.orders.size() > 0);
     CHECK(monkey.counts().kills == options.kills_per_service * 4);
