@@ -95,16 +95,24 @@ TEST_CASE("console timeline: a confirmed order's timeline has all four services"
 TEST_CASE("console queues: the vhost's queues with their consumers come from the management API") {
     SagaStack stack;
     ConsoleServer console(stack);
-    const auto response = console.Client().Get("/console/api/queues");
-    INFO(response.body);
-    REQUIRE(response.status == 200);
-    const json queues = response.Json()["queues"];
+    auto client = console.Client();
+    // The management API refreshes its statistics every few seconds: consumers show up with a delay.
     json order_queue;
-    for (const auto& q : queues) {
-        if (q["name"] == "order-service") order_queue = q;
-    }
-    REQUIRE(order_queue.is_object());
-    CHECK(order_queue["consumers"].get<long>() >= 1);
+    std::string last;
+    const bool consumed = Eventually(
+        [&] {
+            const auto response = client.Get("/console/api/queues");
+            last = response.body;
+            if (response.status != 200) return false;
+            const json queues = response.Json()["queues"];
+            for (const auto& q : queues) {
+                if (q["name"] == "order-service") order_queue = q;
+            }
+            return order_queue.is_object() && order_queue["consumers"].get<long>() >= 1;
+        },
+        30s);
+    INFO(last);
+    CHECK(consumed);
     CHECK(order_queue["messages_ready"].is_number());
     CHECK(order_queue["messages_unacknowledged"].is_number());
 }
