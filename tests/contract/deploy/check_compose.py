@@ -26,7 +26,7 @@ def interpolate(value):
     return re.sub(r"\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-([^}]*))?\}", lambda m: m.group(1) or "", str(value))
 
 
-expected = set(SERVICE_NAMES) | {"sagactl", "rabbitmq", "postgres", "prometheus", "grafana"}
+expected = set(SERVICE_NAMES) | {"console", "sagactl", "rabbitmq", "postgres", "prometheus", "grafana"}
 r.check(set(services) == expected, f"services are {sorted(services)}, expected {sorted(expected)}")
 
 # Files and build targets.
@@ -55,7 +55,7 @@ for name, svc in services.items():
             r.check(part in mounted, f"{name}: entrypoint {part} is not a mounted file")
 
 # Environment: only what the binaries read.
-for name in SERVICE_NAMES + ["sagactl"]:
+for name in SERVICE_NAMES + ["console", "sagactl"]:
     svc = services.get(name, {})
     env = svc.get("environment") or {}
     r.check(isinstance(env, dict), f"{name}: environment must be a mapping")
@@ -75,7 +75,7 @@ for name, svc in services.items():
             continue
         published.setdefault(name, set()).add((int(parts[1]), int(parts[2].split("/")[0])))
 want = {n: {(SERVICES[n.removesuffix('-service')],) * 2} for n in SERVICE_NAMES}
-want.update({"rabbitmq": {(5672, 5672), (15672, 15672)}, "postgres": {(5432, 5432)},
+want.update({"console": {(8080, 8080)}, "rabbitmq": {(5672, 5672), (15672, 15672)}, "postgres": {(5432, 5432)},
              "prometheus": {(9090, 9090)}, "grafana": {(3000, 3000)}})
 for name, ports in want.items():
     r.check(published.get(name) == ports, f"{name}: publishes {published.get(name)}, expected {ports}")
@@ -103,7 +103,7 @@ for name, svc in services.items():
     if name != "sagactl":
         r.check(svc.get("restart") in ("unless-stopped", "always"), f"{name}: restart policy {svc.get('restart')}")
         r.check("healthcheck" in svc, f"{name}: no healthcheck")
-for name in SERVICE_NAMES + ["sagactl"]:
+for name in SERVICE_NAMES + ["console", "sagactl"]:
     deps = services[name].get("depends_on", {})
     for dep in ("postgres", "rabbitmq"):
         r.check(isinstance(deps, dict) and deps.get(dep, {}).get("condition") == "service_healthy",

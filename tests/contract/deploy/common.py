@@ -77,19 +77,23 @@ def env_names_in_sources(dirs):
     for d in dirs:
         for f in Path(d).rglob("*"):
             if f.suffix in (".cpp", ".hpp", ".h", ".cc") and f.is_file():
-                names |= set(re.findall(r'"([A-Z][A-Z0-9_]*(?:\{\}[A-Z0-9_]*)?)"', f.read_text(errors="replace")))
+                names |= set(re.findall(r'"([A-Z_][A-Z0-9_]*(?:\{\}[A-Z0-9_]*)?)"', f.read_text(errors="replace")))
     return names
 
 
 def env_is_read(name, literals):
     """True if name is a literal of the sources, or a service's upper-case short name put into a
     fmt template literal ("SAGACTL_{}_DATABASE_URL"), or PREFIX + <SERVICE> + SUFFIX with both parts
-    literals (sagactl builds SAGACTL_<SERVICE>_DATABASE_URL from the service name)."""
+    literals (sagactl builds SAGACTL_<SERVICE>_DATABASE_URL from the service name), or <SERVICE> + a
+    literal suffix (the console's ORDER_URL, ORDER_DATABASE_URL)."""
     if name in literals:
         return True
     if any(t.replace("{}", s.upper()) == name for t in literals if "{}" in t for s in SERVICES):
         return True
     for s in SERVICES:
+        # <SERVICE> + a literal suffix: the console builds ORDER_URL, ORDER_DATABASE_URL, ...
+        if name.startswith(f"{s.upper()}_") and name[len(s):] in literals:
+            return True
         middle = f"_{s.upper()}_"
         i = name.find(middle)
         if i > 0 and name[: i + 1] in literals and name[i + len(middle) - 1:] in literals:
