@@ -63,7 +63,8 @@ RabbitCluster::~RabbitCluster() {
 }
 
 void RabbitCluster::Ctl(const std::string& arguments) const {
-    const std::string line = fmt::format("'{}' {}", StackEnv("SAGA_STACK_CTL"), arguments);
+    // Three nodes booting at once on two busy cores can take longer than the single-node default.
+    const std::string line = fmt::format("SAGA_STACK_START_TIMEOUT=180 '{}' {}", StackEnv("SAGA_STACK_CTL"), arguments);
     const int status = std::system(line.c_str());
     if (status != 0)
         throw std::runtime_error(fmt::format("'{}' failed (status {}); see its output above", line, status));

@@ -172,7 +172,7 @@ void OrderMix::CheckStock() {
          stack_.database("inventory")
              .QueryInt("SELECT count(*) FROM reservations r JOIN order_tombstones t "
                        "USING (order_id) WHERE r.status = 'RESERVED'"));
-    REQUIRE(quiet);
+    CHECK(quiet);  // CHECK, not REQUIRE: the payment and notification checks still tell their part
     CHECK(big["sold"] == counts_.happy);
     CHECK(big["available"] == counts_.declined + counts_.cancelled + 10);
     CHECK(small["sold"] == counts_.small_stock);
