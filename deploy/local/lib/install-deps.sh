@@ -8,7 +8,7 @@ build_pkgs=(g++ cmake ninja-build ccache pkg-config git
   libcurl4-openssl-dev libcli11-dev prometheus-cpp-dev)
 server_pkgs=(rabbitmq-server postgresql-15 postgresql-client-15 curl procps python3 jq)
 test_pkgs=(python3 python3-jsonschema python3-yaml shellcheck python3-aiosmtpd docker-compose prometheus
-  chromium)
+  chromium clang-14 libclang-rt-14-dev gnuplot-nox)
 # For deploy/local/screenshot (the README's management UI picture); chromium is also a test package.
 screenshot_pkgs=(chromium python3-websocket)
 
