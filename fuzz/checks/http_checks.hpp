@@ -12,7 +12,8 @@ namespace saga::fuzz {
 /// - the correlation id is 1..128 visible ASCII characters;
 /// - path parameters are non-empty;
 /// - the response status is 200..599, a 405 names the allowed methods, and a problem body is JSON whose
-///   "status" is the response status and whose "errors" each name a field;
+///   "status" is the response status and whose "errors" each name a field ("" only for a
+///   non-object body or a property named "");
 /// - a parsed JSON body is nested at most kMaxJsonDepth deep and survives dump + parse unchanged.
 /// Throws InvariantViolation otherwise.
 void CheckHttpRequest(std::string_view input);
