@@ -38,6 +38,7 @@ bool AlreadyDecided(Inventory& inventory, runtime::pg::Transaction& tx, const ev
 
 void OnOrderCreated(Inventory& inventory, const events::Envelope& event, runtime::pg::Transaction& tx) {
     const auto order = events::DataAs<events::OrderCreated>(event);
+    storage::LockOrder(tx, order.order_id);
     if (AlreadyDecided(inventory, tx, event, order.order_id)) return;
 
     std::vector<std::string> ids;

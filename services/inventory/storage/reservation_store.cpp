@@ -44,6 +44,10 @@ std::optional<domain::Reservation> LockReservation(runtime::pg::Transaction& tx,
     return Select(tx, order_id, true);
 }
 
+void LockOrder(runtime::pg::Transaction& tx, const std::string& order_id) {
+    tx.work().exec_params("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", order_id);
+}
+
 std::optional<domain::Reservation> FindReservation(runtime::pg::Transaction& tx, const std::string& order_id) {
     return Select(tx, order_id, false);
 }

@@ -15,6 +15,12 @@ namespace saga::inventory::storage {
 /// The order's reservation, locked FOR UPDATE; nullopt when there is none.
 std::optional<domain::Reservation> LockReservation(runtime::pg::Transaction& tx, const std::string& order_id);
 
+/// Serialises this service's work on one order across competing consumers: a transaction-scoped
+/// advisory lock on the order id, taken first by every handler of an order event. Without it, an
+/// order.cancelled handled by one instance while another reserves for the same order sees no
+/// reservation yet, and the reservation committed after it would hold stock for a settled order.
+void LockOrder(runtime::pg::Transaction& tx, const std::string& order_id);
+
 /// The order's reservation without locking it (reads), or nullopt.
 std::optional<domain::Reservation> FindReservation(runtime::pg::Transaction& tx, const std::string& order_id);
 

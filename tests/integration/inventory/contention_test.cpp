@@ -2,6 +2,7 @@
 // row locks must hand out exactly the stock there is.
 #include <doctest/doctest.h>
 
+#include <pqxx/pqxx>
 #include <set>
 #include <thread>
 
@@ -57,5 +58,34 @@ TEST_CASE("inventory: 200 orders for a product with stock 50 → exactly 50 rese
     CHECK(laptop.at("sold") == 0);
     CHECK(stack.tap().All("inventory.low_stock", "PROD-003").size() == 1);
     CHECK(stack.database().QueryInt("SELECT count(*) FROM reservations") == kStock);
+    stack.CheckInvariant();
+}
+
+TEST_CASE("inventory: a cancel handled by one instance while another reserves for the order releases the stock") {
+    // Prefetch 1: the cancel goes to the instance that is not busy with the order.created.
+    InventoryStack stack(ServiceEnv{{"CONSUMER_PREFETCH", "1"}}, 2);
+    const long long reserved_before = stack.Product("PROD-003")["reserved"].get<long long>();
+
+    // Hold PROD-003's row, so the reservation stops after its "already decided?" checks.
+    pqxx::connection blocker(stack.database().url());
+    pqxx::work hold(blocker);
+    hold.exec("SELECT 1 FROM products WHERE product_id = 'PROD-003' FOR UPDATE");
+
+    const auto waiting_for_locks = [&] {
+        return stack.database().QueryInt(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()");
+    };
+    stack.Publish(OrderCreated("ord-race", {{"PROD-003", 2}}));
+    REQUIRE(test::Eventually([&] { return waiting_for_locks() == 1; }, std::chrono::seconds{20}));
+    const long long handled = stack.Handled();
+    stack.Publish(OrderCancelled("ord-race", events::CancelledFromStatus::kPending));
+    // The other instance either settles the cancel now (the race) or waits for the order.
+    REQUIRE(test::Eventually([&] { return stack.Handled() > handled || waiting_for_locks() == 2; },
+                             std::chrono::seconds{20}));
+    hold.abort();
+
+    stack.WaitHandled(handled + 2);
+    stack.Sync();
+    CHECK(stack.Product("PROD-003")["reserved"].get<long long>() == reserved_before);
     stack.CheckInvariant();
 }
