@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Turns one bench/run-saga run (ceilings.json, load.json, measures.json, series.dat in DIR)
+into results.json, results.md and plot.png, and prints the markdown table.
+
+Usage: bench/saga_report.py DIR
+
+Figures only: the issue's targets are printed next to the measured values with met / not met,
+nothing fails on them.
+"""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+SERVICES = ["order-service", "inventory-service", "payment-service", "notification-service"]
+TARGET_FRACTION = 0.5  # of the lower ceiling
+TARGET_CPU_MS = 2.5  # per order, the services together
+TARGET_P99_MS = 100.0  # at half the max rate
+TARGET_RSS_MIB = 32.0  # per service
+
+
+def met(ok):
+    return "met" if ok else "not met"
+
+
+def build(out: Path):
+    ceilings = json.loads((out / "ceilings.json").read_text())
+    load = json.loads((out / "load.json").read_text())
+    measures = json.loads((out / "measures.json").read_text())
+    settled = load["settled"]
+    hz = measures["clock_ticks_per_s"]
+    per_order = lambda value: value / settled if settled else float("nan")
+
+    cpu_s = {name: (measures["cpu_ticks_after"][name] - measures["cpu_ticks_before"][name]) / hz
+             for name in measures["cpu_ticks_after"]}
+    cpu_s_per_1000 = {name: 1000 * per_order(seconds) for name, seconds in cpu_s.items()}
+    services_cpu_ms = sum(cpu_s_per_1000[s] for s in SERVICES)  # s per 1000 orders = ms per order
+    all_cpu_ms = sum(cpu_s_per_1000.values())
+
+    idle_rate = measures["commits_idle_window"] / measures["idle_window_s"]
+    commits = measures["commits_load_and_tail"] - idle_rate * measures["tail_s"]
+    commits_per_order = per_order(commits)
+    deliveries_per_order = per_order(measures["events_consumed"])
+    published_per_order = per_order(measures["events_published"])
+
+    broker_bound = ceilings["broker_messages_per_s"] / deliveries_per_order
+    db_bound = ceilings["db_commits_per_s"] / commits_per_order
+    lower = min(broker_bound, db_bound)
+    fraction = load["settled_per_s"] / lower
+    rss_mib = {name: kib / 1024 for name, kib in measures["peak_rss_kib"].items()}
+
+    half = lower / 2
+    if load["mode"] == "open" and abs(load["target_rate"] - half) <= 0.2 * half:
+        p99_target = met(load["latency_ms"]["p99"] <= TARGET_P99_MS)
+    else:
+        p99_target = f"not measured (needs an open-loop run at about --rate {half:.0f})"
+
+    return {
+        "load": load,
+        "ceilings": ceilings,
+        "measures": measures,
+        "cpu_seconds": cpu_s,
+        "cpu_seconds_per_1000_orders": cpu_s_per_1000,
+        "cpu_ms_per_order": {"services": services_cpu_ms, "all_processes": all_cpu_ms},
+        "peak_rss_mib": rss_mib,
+        "per_order": {
+            "broker_deliveries": deliveries_per_order,
+            "events_published": published_per_order,
+            "commits": commits_per_order,
+        },
+        "max_orders_per_s": {"broker_bound": broker_bound, "database_bound": db_bound, "lower": lower},
+        "fraction_of_lower_ceiling": fraction,
+        "targets": {
+            "settled >= 50% of the lower ceiling": met(fraction >= TARGET_FRACTION),
+            "CPU <= 2.5 ms per order (services)": met(services_cpu_ms <= TARGET_CPU_MS),
+            "p99 <= 100 ms at half the max rate": p99_target,
+            "peak RSS <= 32 MiB per service": met(max(rss_mib.values()) <= TARGET_RSS_MIB),
+        },
+    }
+
+
+def markdown(r):
+    load, c, m = r["load"], r["ceilings"], r["measures"]
+    lat = load["latency_ms"]
+    mode = (f"open loop at {load['target_rate']:g} orders/s ({load['concurrency']} senders)"
+            if load["mode"] == "open" else f"closed loop, concurrency {load['concurrency']}")
+    lines = [
+        f"# Saga order benchmark: {load['orders']} orders, {mode}",
+        "",
+        f"Machine: {m['machine']['nproc']} cores, load average at the end {m['machine']['loadavg_at_end']}, "
+        f"kernel {m['machine']['kernel']}. Broker, database, services and load generator share it.",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| orders accepted / settled / confirmed / HTTP errors | {load['accepted']} / {load['settled']} / "
+        f"{load['confirmed']} / {load['http_errors']} |",
+        f"| orders accepted/s | {load['accepted_per_s']:.1f} |",
+        f"| orders settled/s | {load['settled_per_s']:.1f} |",
+        f"| settle latency p50 / p95 / p99 / max (ms) | {lat['p50']:.1f} / {lat['p95']:.1f} / {lat['p99']:.1f} / "
+        f"{lat['max']:.1f} |",
+        f"| broker ceiling: persistent {c['payload_bytes']} B messages, confirms, quorum queue, manual acks "
+        f"| {c['broker_messages_per_s']:.0f} messages/s |",
+        f"| database ceiling: insert order + insert outbox row, {c['db_connections']} connections "
+        f"| {c['db_commits_per_s']:.0f} commits/s |",
+        f"| broker deliveries per order (events published per order) | {r['per_order']['broker_deliveries']:.2f} "
+        f"({r['per_order']['events_published']:.2f}) |",
+        f"| database commits per order | {r['per_order']['commits']:.2f} |",
+        f"| max orders/s the broker allows (ceiling / deliveries per order) | "
+        f"{r['max_orders_per_s']['broker_bound']:.0f} |",
+        f"| max orders/s the database allows (ceiling / commits per order) | "
+        f"{r['max_orders_per_s']['database_bound']:.0f} |",
+        f"| settled/s as a fraction of the lower ceiling | {100 * r['fraction_of_lower_ceiling']:.1f}% |",
+        f"| CPU ms per order: services / all processes | {r['cpu_ms_per_order']['services']:.2f} / "
+        f"{r['cpu_ms_per_order']['all_processes']:.2f} |",
+        "",
+        "| process | CPU s per 1,000 orders | peak RSS MiB |",
+        "|---|---|---|",
+    ]
+    for name, value in r["cpu_seconds_per_1000_orders"].items():
+        rss = r["peak_rss_mib"].get(name)
+        lines.append(f"| {name} | {value:.2f} | {f'{rss:.1f}' if rss is not None else '-'} |")
+    lines += ["", "| target (issue 5) | result |", "|---|---|"]
+    lines += [f"| {target} | {result} |" for target, result in r["targets"].items()]
+    lines += ["", "Plot: plot.png (throughput and latency per second of the run; data in series.dat)."]
+    return "\n".join(lines) + "\n"
+
+
+def plot(out: Path):
+    if not shutil.which("gnuplot"):
+        print("saga_report: gnuplot not installed, no plot.png", file=sys.stderr)
+        return
+    script = f"""
+set terminal pngcairo size 1000,700
+set output '{out / "plot.png"}'
+set multiplot layout 2,1 title 'saga order benchmark'
+set grid
+set ylabel 'orders/s'
+plot '{out / "series.dat"}' using 1:2 with lines lw 2 title 'accepted/s', \\
+     '' using 1:3 with lines lw 2 title 'settled/s'
+set xlabel 'second of the run'
+set ylabel 'settle latency ms'
+plot '{out / "series.dat"}' using 1:($3 > 0 ? $4 : 1/0) with linespoints title 'p50', \\
+     '' using 1:($3 > 0 ? $5 : 1/0) with linespoints title 'p99'
+unset multiplot
+"""
+    subprocess.run(["gnuplot"], input=script, text=True, check=True)
+
+
+def main():
+    out = Path(sys.argv[1])
+    results = build(out)
+    (out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    text = markdown(results)
+    (out / "results.md").write_text(text)
+    plot(out)
+    print(text)
+    print(f"Written: {out}/results.json, results.md, plot.png")
+
+
+if __name__ == "__main__":
+    main()
