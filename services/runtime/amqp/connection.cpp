@@ -6,6 +6,7 @@
 #include <sys/time.h>
 
 #include <stdexcept>
+#include <vector>
 
 #include "runtime/amqp/errors.hpp"
 #include "runtime/amqp/field_table.hpp"
@@ -49,6 +50,18 @@ Properties ReadProperties(const amqp_basic_properties_t& p) {
     return out;
 }
 
+/// "amqp://a,amqp://b" → each URL.
+std::vector<std::string> SplitUrls(const std::string& urls) {
+    std::vector<std::string> out;
+    std::size_t begin = 0;
+    while (true) {
+        const auto comma = urls.find(',', begin);
+        out.push_back(urls.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin));
+        if (comma == std::string::npos) return out;
+        begin = comma + 1;
+    }
+}
+
 }  // namespace
 
 struct Connection::State {
@@ -57,22 +70,39 @@ struct Connection::State {
     bool broken = false;
 };
 
-void ValidateUrl(const std::string& url) { ParseUrl(url); }
+void ValidateUrl(const std::string& urls) {
+    for (const auto& url : SplitUrls(urls)) ParseUrl(url);
+}
 
 Connection::Connection(const ConnectionOptions& options) : state_(std::make_unique<State>()) {
-    auto url = ParseUrl(options.url);
+    // Several nodes of a cluster: the first that accepts the connection and the login wins; a
+    // reconnect starts again from the first, so a node that comes back is used again.
+    std::string failures;
+    for (const auto& url : SplitUrls(options.url)) {
+        try {
+            Open(url, options);
+            OpenChannel();
+            return;
+        } catch (const AmqpError& error) {
+            if (state_->conn != nullptr) amqp_destroy_connection(state_->conn);
+            state_->conn = nullptr;
+            failures += failures.empty() ? error.what() : std::string("; ") + error.what();
+        }
+    }
+    throw AmqpError(failures);
+}
+
+void Connection::Open(const std::string& text, const ConnectionOptions& options) {
+    const auto parsed = ParseUrl(text);
+    const ParsedUrl& url = *parsed;
     state_->conn = amqp_new_connection();
     amqp_socket_t* socket = amqp_tcp_socket_new(state_->conn);
-    if (socket == nullptr) {
-        amqp_destroy_connection(state_->conn);
-        throw AmqpError("cannot create a TCP socket");
-    }
+    if (socket == nullptr) throw AmqpError("cannot create a TCP socket");
     const timeval connect_timeout = ToTimeval(options.connect_timeout);
-    const int status = amqp_socket_open_noblock(socket, url->info.host, url->info.port, &connect_timeout);
+    const int status = amqp_socket_open_noblock(socket, url.info.host, url.info.port, &connect_timeout);
     if (status != AMQP_STATUS_OK) {
-        amqp_destroy_connection(state_->conn);
         throw AmqpError(
-            fmt::format("cannot connect to {}:{}: {}", url->info.host, url->info.port, amqp_error_string2(status)));
+            fmt::format("cannot connect to {}:{}: {}", url.info.host, url.info.port, amqp_error_string2(status)));
     }
     const timeval rpc_timeout = ToTimeval(kRpcTimeout);
     amqp_set_rpc_timeout(state_->conn, &rpc_timeout);
@@ -84,14 +114,13 @@ Connection::Connection(const ConnectionOptions& options) : state_(std::make_uniq
     entry.value.value.bytes = BytesOf(options.connection_name);
     amqp_table_t client_properties{1, &entry};
     const amqp_rpc_reply_t reply =
-        amqp_login_with_properties(state_->conn, url->info.vhost, 0, 131072, options.heartbeat_seconds,
-                                   &client_properties, AMQP_SASL_METHOD_PLAIN, url->info.user, url->info.password);
+        amqp_login_with_properties(state_->conn, url.info.vhost, 0, 131072, options.heartbeat_seconds,
+                                   &client_properties, AMQP_SASL_METHOD_PLAIN, url.info.user, url.info.password);
     if (reply.reply_type != AMQP_RESPONSE_NORMAL) {
-        amqp_destroy_connection(state_->conn);
-        throw AmqpError(fmt::format("login to vhost '{}' as '{}' failed (wrong credentials, vhost or permissions)",
-                                    url->info.vhost, url->info.user));
+        throw AmqpError(fmt::format("login to vhost '{}' as '{}' at {}:{} failed (wrong credentials, vhost or "
+                                    "permissions)",
+                                    url.info.vhost, url.info.user, url.info.host, url.info.port));
     }
-    OpenChannel();
 }
 
 Connection::~Connection() {

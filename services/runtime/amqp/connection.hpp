@@ -14,13 +14,17 @@
 namespace saga::runtime::amqp {
 
 struct ConnectionOptions {
-    std::string url;              ///< amqp://user:password@host:port/vhost
+    /// amqp://user:password@host:port/vhost, or several separated by commas (the nodes of a
+    /// cluster: each connection goes to the first that answers, so a reconnect after a node is
+    /// lost lands on a surviving one).
+    std::string url;
     std::string connection_name;  ///< shown in the management UI
     int heartbeat_seconds = 30;
     std::chrono::milliseconds connect_timeout{5000};
 };
 
-/// Throws std::invalid_argument when the text is not an amqp:// URL.
+/// Throws std::invalid_argument when the text is not an amqp:// URL (or a comma-separated list
+/// of them).
 void ValidateUrl(const std::string& url);
 
 /// Arguments of a queue declaration (x-queue-type, x-message-ttl, ...).
@@ -81,6 +85,8 @@ class Connection {
 
   private:
     struct State;
+    /// Opens the socket to one node and logs in; throws AmqpError (state_->conn may then be set).
+    void Open(const std::string& url, const ConnectionOptions& options);
     /// Reads one frame within `timeout` and dispatches it; false when nothing arrived.
     bool PumpFrame(std::chrono::milliseconds timeout);
     void HandleConfirm(std::uint64_t tag, bool multiple, bool acked);
