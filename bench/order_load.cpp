@@ -4,15 +4,14 @@
 //   order_load <order_base_url> <amqp_url> [--orders N] [--concurrency C] [--rate R]
 //              [--product P] [--json FILE] [--series FILE]
 //
-// Closed loop (default): C client threads, each with one keep-alive HTTP connection, post orders
-// back to back. Open loop (--rate R): order i is due at start + i/R whatever the responses do; C
-// threads send the due orders, and latency counts from when the order was due (so a slow
-// server's queueing is measured, not hidden). A temporary queue bound to order.confirmed and
-// order.rejected on saga.events records when each order settles. Products need enough stock.
+// Closed loop (default): C client threads, each with one keep-alive HTTP connection (Boost.Beast,
+// as the services), post orders back to back. Open loop (--rate R): order i is due at start + i/R whatever the
+// responses do; C threads send the due orders, and latency counts from when the order was due (so a slow server's
+// queueing is measured, not hidden). A temporary queue bound to order.confirmed and order.rejected on saga.events
+// records when each order settles. Products need enough stock.
 // --json writes the totals as one JSON object; --series writes one line per second of the run:
 // "second accepted settled p50_ms p99_ms" (orders accepted / settled in that second, latency of
 // the orders that settled in it).
-#include <curl/curl.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -27,6 +26,7 @@
 #include <vector>
 
 #include "events/envelope.hpp"
+#include "keep_alive_client.hpp"
 #include "runtime/amqp/connection.hpp"
 #include "runtime/amqp/topology.hpp"
 
@@ -59,21 +59,8 @@ struct Results {
     std::atomic<int> http_errors{0};
 };
 
-size_t Append(char* data, size_t size, size_t count, void* out) {
-    static_cast<std::string*>(out)->append(data, size * count);
-    return size * count;
-}
-
 void Client(const Options& options, Clock::time_point start, std::atomic<int>& next, Results& results) {
-    CURL* curl = curl_easy_init();
-    curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
-    std::string response;
-    const std::string url = options.url + "/api/orders";
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Append);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
-    curl_easy_setopt(curl, CURLOPT_TCP_NODELAY, 1L);
+    saga::bench::KeepAliveClient http(options.url);
     for (int i = next++; i < options.orders; i = next++) {
         const std::string body = nlohmann::json{{"customer_id", fmt::format("load-{}", i)},
                                                 {"items", {{{"product_id", options.product}, {"quantity", 1}}}}}
@@ -83,20 +70,21 @@ void Client(const Options& options, Clock::time_point start, std::atomic<int>& n
             due = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(i / options.rate));
             std::this_thread::sleep_until(due);
         }
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
-        response.clear();
-        long status = 0;
-        if (curl_easy_perform(curl) != CURLE_OK ||
-            (curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status), status != 202)) {
+        saga::bench::KeepAliveClient::Response response;
+        try {
+            response = http.PostJson("/api/orders", body);
+        } catch (const std::exception&) {
             ++results.http_errors;
             continue;
         }
-        const std::string id = nlohmann::json::parse(response)["order_id"];
+        if (response.status != 202) {
+            ++results.http_errors;
+            continue;
+        }
+        const std::string id = nlohmann::json::parse(response.body)["order_id"];
         std::lock_guard lock(results.mutex);
         results.posted[id] = {due, Clock::now()};
     }
-    curl_slist_free_all(headers);
-    curl_easy_cleanup(curl);
 }
 
 double Percentile(std::vector<double> values, double p) {
@@ -155,7 +143,6 @@ int main(int argc, char** argv) {
     tap.SetPrefetch(500);
     tap.Consume(queue);
 
-    curl_global_init(CURL_GLOBAL_DEFAULT);
     const auto start = Clock::now();
     std::atomic<int> next{0};
     std::vector<std::jthread> clients;
