@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs to build, test and run, when any is missing.
-# Usage: install-deps.sh [build|run|test|screenshot]...   (default: build run test)
+# Usage: install-deps.sh [build|run|test|bench|screenshot]...   (default: build run test)
 set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build ccache pkg-config git
@@ -9,6 +9,8 @@ build_pkgs=(g++ cmake ninja-build ccache pkg-config git
 server_pkgs=(rabbitmq-server postgresql-15 postgresql-client-15 curl procps python3 jq)
 test_pkgs=(python3 python3-jsonschema python3-yaml shellcheck python3-aiosmtpd docker-compose prometheus
   chromium clang-14 libclang-rt-14-dev gnuplot-nox)
+# For bench/run-saga's plot (also a test package, for its report test).
+bench_pkgs=(gnuplot-nox)
 # For deploy/local/screenshot (the README's management UI picture); chromium is also a test package.
 screenshot_pkgs=(chromium python3-websocket)
 
@@ -21,8 +23,9 @@ for g in "${groups[@]}"; do
     build) wanted+=("${build_pkgs[@]}") ;;
     run) wanted+=("${server_pkgs[@]}") ;;
     test) wanted+=("${test_pkgs[@]}") ;;
+    bench) wanted+=("${bench_pkgs[@]}") ;;
     screenshot) wanted+=("${screenshot_pkgs[@]}") ;;
-    *) echo "install-deps: unknown group '$g' (build|run|test|screenshot)" >&2; exit 2 ;;
+    *) echo "install-deps: unknown group '$g' (build|run|test|bench|screenshot)" >&2; exit 2 ;;
   esac
 done
 
