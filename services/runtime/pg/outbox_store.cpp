@@ -6,6 +6,7 @@
 
 #include "runtime/pg/database.hpp"
 #include "runtime/pg/errors.hpp"
+#include "runtime/pg/prepared.hpp"
 
 namespace saga::runtime::pg {
 namespace {
@@ -64,7 +65,10 @@ std::vector<OutboxRow> OutboxStore::ClaimBatch(int limit) {
     return Guard([&] {
         claim_.reset();
         claim_ = std::make_unique<pqxx::work>(*connection_, "outbox_claim");
-        const pqxx::result result = claim_->exec_params(kClaimSql, limit);
+        // Marking rows sent need not wait for the WAL flush: if a crash loses the mark, the rows
+        // are published again and consumers drop the duplicates by their inbox (at-least-once).
+        claim_->exec("SET LOCAL synchronous_commit = off");
+        const pqxx::result result = Exec(*claim_, kClaimSql, limit);
         std::vector<OutboxRow> rows;
         rows.reserve(result.size());
         for (const auto& r : result) {
@@ -79,8 +83,8 @@ std::vector<OutboxRow> OutboxStore::ClaimBatch(int limit) {
 void OutboxStore::FinishBatch(const std::vector<std::int64_t>& sent_ids) {
     Guard([&] {
         if (!sent_ids.empty()) {
-            claim_->exec_params("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::bigint[])",
-                                ArrayLiteral(sent_ids));
+            Exec(*claim_, "UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::bigint[])",
+                 ArrayLiteral(sent_ids));
         }
         claim_->commit();
         claim_.reset();
