@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "runtime/pg/prepared.hpp"
+
 namespace saga::inventory::storage {
 namespace {
 
@@ -33,8 +35,8 @@ std::vector<domain::Product> ListProducts(runtime::pg::Transaction& tx) {
 }
 
 std::optional<domain::Product> FindProduct(runtime::pg::Transaction& tx, const std::string& product_id) {
-    const auto rows =
-        tx.work().exec_params(std::string("SELECT ") + kColumns + " FROM products WHERE product_id = $1", product_id);
+    const auto rows = runtime::pg::Exec(
+        tx.work(), std::string("SELECT ") + kColumns + " FROM products WHERE product_id = $1", product_id);
     if (rows.empty()) return std::nullopt;
     return ToProduct(rows[0]);
 }
@@ -43,10 +45,11 @@ std::map<std::string, domain::Product> LockProducts(runtime::pg::Transaction& tx
                                                     const std::vector<std::string>& product_ids) {
     // The ids travel as one JSON array parameter: no SQL array literal quoting to get wrong.
     const auto rows =
-        tx.work().exec_params(std::string("SELECT ") + kColumns +
-                                  " FROM products WHERE product_id IN (SELECT jsonb_array_elements_text($1::jsonb))"
-                                  " ORDER BY product_id FOR UPDATE",
-                              nlohmann::json(product_ids).dump());
+        runtime::pg::Exec(tx.work(),
+                          std::string("SELECT ") + kColumns +
+                              " FROM products WHERE product_id IN (SELECT jsonb_array_elements_text($1::jsonb))"
+                              " ORDER BY product_id FOR UPDATE",
+                          nlohmann::json(product_ids).dump());
     std::map<std::string, domain::Product> products;
     for (const auto& row : rows) {
         auto product = ToProduct(row);
@@ -56,7 +59,8 @@ std::map<std::string, domain::Product> LockProducts(runtime::pg::Transaction& tx
 }
 
 bool InsertProduct(runtime::pg::Transaction& tx, const domain::Product& p) {
-    const auto rows = tx.work().exec_params(
+    const auto rows = runtime::pg::Exec(
+        tx.work(),
         "INSERT INTO products (product_id, name, price_cents, currency, initial, restocked, available, reserved, sold)"
         " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (product_id) DO NOTHING RETURNING product_id",
         p.product_id, p.name, p.price_cents, p.currency, p.initial, p.restocked, p.available, p.reserved, p.sold);
@@ -64,7 +68,8 @@ bool InsertProduct(runtime::pg::Transaction& tx, const domain::Product& p) {
 }
 
 void SaveStock(runtime::pg::Transaction& tx, const domain::Product& p) {
-    const auto result = tx.work().exec_params(
+    const auto result = runtime::pg::Exec(
+        tx.work(),
         "UPDATE products SET restocked = $2, available = $3, reserved = $4, sold = $5, updated_at = now()"
         " WHERE product_id = $1",
         p.product_id, p.restocked, p.available, p.reserved, p.sold);

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "runtime/pg/prepared.hpp"
+
 namespace saga::inventory::storage {
 namespace {
 
@@ -29,13 +31,13 @@ domain::Reservation ToReservation(const pqxx::row& row) {
 }
 
 std::optional<domain::Reservation> Select(runtime::pg::Transaction& tx, const std::string& order_id, bool lock) {
-    const auto rows = tx.work().exec_params(std::string(kSelect) + (lock ? " FOR UPDATE" : ""), order_id);
+    const auto rows = runtime::pg::Exec(tx.work(), std::string(kSelect) + (lock ? " FOR UPDATE" : ""), order_id);
     if (rows.empty()) return std::nullopt;
     return ToReservation(rows[0]);
 }
 
 bool Exists(runtime::pg::Transaction& tx, const char* sql, const std::string& order_id) {
-    return !tx.work().exec_params(sql, order_id).empty();
+    return !runtime::pg::Exec(tx.work(), sql, order_id).empty();
 }
 
 }  // namespace
@@ -45,7 +47,7 @@ std::optional<domain::Reservation> LockReservation(runtime::pg::Transaction& tx,
 }
 
 void LockOrder(runtime::pg::Transaction& tx, const std::string& order_id) {
-    tx.work().exec_params("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", order_id);
+    runtime::pg::Exec(tx.work(), "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", order_id);
 }
 
 std::optional<domain::Reservation> FindReservation(runtime::pg::Transaction& tx, const std::string& order_id) {
@@ -53,7 +55,8 @@ std::optional<domain::Reservation> FindReservation(runtime::pg::Transaction& tx,
 }
 
 void InsertReservation(runtime::pg::Transaction& tx, const domain::Reservation& r) {
-    tx.work().exec_params(
+    runtime::pg::Exec(
+        tx.work(),
         "INSERT INTO reservations (reservation_id, order_id, items, total_cents, currency, status, expires_at)"
         " VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7::timestamptz)",
         r.reservation_id, r.order_id, events::ToJsonArray(r.items).dump(), r.total_cents, r.currency,
@@ -62,8 +65,8 @@ void InsertReservation(runtime::pg::Transaction& tx, const domain::Reservation& 
 
 void SetReservationStatus(runtime::pg::Transaction& tx, const std::string& reservation_id,
                           domain::ReservationStatus status) {
-    tx.work().exec_params("UPDATE reservations SET status = $2, updated_at = now() WHERE reservation_id = $1",
-                          reservation_id, std::string(events::ToText(status)));
+    runtime::pg::Exec(tx.work(), "UPDATE reservations SET status = $2, updated_at = now() WHERE reservation_id = $1",
+                      reservation_id, std::string(events::ToText(status)));
 }
 
 bool HasReservationFailure(runtime::pg::Transaction& tx, const std::string& order_id) {
@@ -71,10 +74,11 @@ bool HasReservationFailure(runtime::pg::Transaction& tx, const std::string& orde
 }
 
 void InsertReservationFailure(runtime::pg::Transaction& tx, const events::InventoryReservationFailed& failure) {
-    tx.work().exec_params(
-        "INSERT INTO reservation_failures (order_id, reason, shortfall) VALUES ($1, $2, $3::jsonb)"
-        " ON CONFLICT (order_id) DO NOTHING",
-        failure.order_id, std::string(events::ToText(failure.reason)), events::ToJsonArray(failure.shortfall).dump());
+    runtime::pg::Exec(tx.work(),
+                      "INSERT INTO reservation_failures (order_id, reason, shortfall) VALUES ($1, $2, $3::jsonb)"
+                      " ON CONFLICT (order_id) DO NOTHING",
+                      failure.order_id, std::string(events::ToText(failure.reason)),
+                      events::ToJsonArray(failure.shortfall).dump());
 }
 
 bool HasTombstone(runtime::pg::Transaction& tx, const std::string& order_id) {
@@ -83,10 +87,10 @@ bool HasTombstone(runtime::pg::Transaction& tx, const std::string& order_id) {
 
 void InsertTombstone(runtime::pg::Transaction& tx, const std::string& order_id, const std::string& event_type,
                      const std::string& event_id) {
-    tx.work().exec_params(
-        "INSERT INTO order_tombstones (order_id, event_type, event_id) VALUES ($1, $2, $3)"
-        " ON CONFLICT (order_id) DO NOTHING",
-        order_id, event_type, event_id);
+    runtime::pg::Exec(tx.work(),
+                      "INSERT INTO order_tombstones (order_id, event_type, event_id) VALUES ($1, $2, $3)"
+                      " ON CONFLICT (order_id) DO NOTHING",
+                      order_id, event_type, event_id);
 }
 
 }  // namespace saga::inventory::storage

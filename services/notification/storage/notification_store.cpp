@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "events/enum_text.hpp"
+#include "runtime/pg/prepared.hpp"
 
 namespace saga::notification {
 namespace {
@@ -48,7 +49,8 @@ std::vector<Notification> FromResult(const pqxx::result& result) {
 
 bool InsertNotification(Transaction& tx, const NewNotification& notification, events::NotificationChannel channel,
                         const EventCause& cause) {
-    const auto result = tx.work().exec_params(
+    const auto result = runtime::pg::Exec(
+        tx.work(),
         R"(INSERT INTO notifications (notification_id, order_id, event_type, channel, recipient, subject, body,
                cause_event_id, correlation_id, traceparent)
            VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -60,69 +62,67 @@ bool InsertNotification(Transaction& tx, const NewNotification& notification, ev
 
 std::vector<Notification> ClaimDueNotifications(Transaction& tx, events::NotificationChannel channel, int limit,
                                                 std::chrono::milliseconds lease) {
-    return FromResult(tx.work().exec_params(
-        std::string(R"(UPDATE notifications SET next_attempt_at = now() + $3 * interval '1 millisecond'
+    return FromResult(
+        runtime::pg::Exec(
+            tx.work(), std::string(R"(UPDATE notifications SET next_attempt_at = now() + $3 * interval '1 millisecond'
            WHERE notification_id IN (
                SELECT notification_id FROM notifications
                WHERE status = 'PENDING' AND channel = $1 AND next_attempt_at <= now()
                ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-           RETURNING )") +
-            kColumns,
-        ChannelText(channel), limit, static_cast<long long>(lease.count())));
+           RETURNING )") + kColumns,
+            ChannelText(channel), limit, static_cast<long long>(lease.count())));
 }
 
 std::optional<std::chrono::milliseconds> NextNotificationDueIn(Transaction& tx, events::NotificationChannel channel) {
-    const auto row = tx.work().exec_params1(
-        R"(SELECT EXTRACT(EPOCH FROM (min(next_attempt_at) - clock_timestamp())) * 1000
+    const auto row = runtime::pg::Exec1(tx.work(),
+                                        R"(SELECT EXTRACT(EPOCH FROM (min(next_attempt_at) - clock_timestamp())) * 1000
            FROM notifications WHERE status = 'PENDING' AND channel = $1)",
-        ChannelText(channel));
+                                        ChannelText(channel));
     if (row[0].is_null()) return std::nullopt;
     const double millis = row[0].as<double>();
     return std::chrono::milliseconds{millis <= 0 ? 0 : static_cast<long long>(std::ceil(millis))};
 }
 
 void ReleaseNotification(Transaction& tx, const std::string& notification_id) {
-    tx.work().exec_params(
-        "UPDATE notifications SET next_attempt_at = now() WHERE notification_id = $1 AND status = 'PENDING'",
+    runtime::pg::Exec(
+        tx.work(), "UPDATE notifications SET next_attempt_at = now() WHERE notification_id = $1 AND status = 'PENDING'",
         notification_id);
 }
 
 bool MarkNotificationSent(Transaction& tx, const std::string& notification_id, int attempts) {
-    return tx.work()
-               .exec_params(
-                   R"(UPDATE notifications SET status = 'SENT', attempts = $2, sent_at = clock_timestamp(),
+    return runtime::pg::Exec(tx.work(),
+                             R"(UPDATE notifications SET status = 'SENT', attempts = $2, sent_at = clock_timestamp(),
                           last_error = NULL
                       WHERE notification_id = $1 AND status = 'PENDING')",
-                   notification_id, attempts)
+                             notification_id, attempts)
                .affected_rows() == 1;
 }
 
 bool ScheduleNotificationRetry(Transaction& tx, const std::string& notification_id, int attempts,
                                const std::string& error, std::chrono::milliseconds delay) {
-    return tx.work()
-               .exec_params(
-                   R"(UPDATE notifications SET attempts = $2, last_error = $3,
+    return runtime::pg::Exec(tx.work(),
+                             R"(UPDATE notifications SET attempts = $2, last_error = $3,
                           next_attempt_at = clock_timestamp() + $4 * interval '1 millisecond'
                       WHERE notification_id = $1 AND status = 'PENDING')",
-                   notification_id, attempts, error, static_cast<long long>(delay.count()))
+                             notification_id, attempts, error, static_cast<long long>(delay.count()))
                .affected_rows() == 1;
 }
 
 bool MarkNotificationFailed(Transaction& tx, const std::string& notification_id, int attempts,
                             const std::string& error) {
-    return tx.work()
-               .exec_params(
-                   R"(UPDATE notifications SET status = 'FAILED', attempts = $2, last_error = $3
+    return runtime::pg::Exec(tx.work(),
+                             R"(UPDATE notifications SET status = 'FAILED', attempts = $2, last_error = $3
                       WHERE notification_id = $1 AND status = 'PENDING')",
-                   notification_id, attempts, error)
+                             notification_id, attempts, error)
                .affected_rows() == 1;
 }
 
 std::vector<Notification> NotificationsOfOrder(Transaction& tx, const std::string& order_id) {
     return FromResult(
-        tx.work().exec_params(std::string("SELECT ") + kColumns +
-                                  " FROM notifications WHERE order_id = $1 ORDER BY created_at, notification_id",
-                              order_id));
+        runtime::pg::Exec(tx.work(),
+                          std::string("SELECT ") + kColumns +
+                              " FROM notifications WHERE order_id = $1 ORDER BY created_at, notification_id",
+                          order_id));
 }
 
 }  // namespace saga::notification

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include "runtime/pg/prepared.hpp"
+
 namespace saga::order::storage {
 namespace {
 
@@ -33,13 +35,13 @@ KeyClaim IdempotencyStore::Claim(runtime::pg::Transaction& tx, const std::string
     // The insert waits for a concurrent holder of the key to commit or roll back; bound it.
     work.exec("SET LOCAL lock_timeout = " + std::to_string(std::max<long>(1, wait_.count())));
     try {
-        if (!work.exec_params(kClaim, key, request).empty()) return {KeyClaim::Kind::kClaimed, std::nullopt};
+        if (!runtime::pg::Exec(work, kClaim, key, request).empty()) return {KeyClaim::Kind::kClaimed, std::nullopt};
     } catch (const pqxx::sql_error& error) {
         if (error.sqlstate() == kLockNotAvailable)
             throw KeyInFlight("Idempotency-Key is in use by a request in flight");
         throw;
     }
-    const auto row = work.exec_params1(kExisting, key, request);
+    const auto row = runtime::pg::Exec1(work, kExisting, key, request);
     if (!row["same_request"].as<bool>()) return {KeyClaim::Kind::kMismatch, std::nullopt};
     StoredResponse response{.status = row["response_status"].as<int>(), .body = row["response_body"].as<std::string>()};
     for (const auto& header : nlohmann::json::parse(row["response_headers"].as<std::string>())) {
@@ -52,11 +54,12 @@ void IdempotencyStore::Complete(runtime::pg::Transaction& tx, const std::string&
                                 const StoredResponse& response) const {
     nlohmann::json headers = nlohmann::json::array();
     for (const auto& [name, value] : response.headers) headers.push_back({name, value});
-    tx.work().exec_params0(kComplete, key, order_id, response.status, headers.dump(), response.body);
+    runtime::pg::Exec0(tx.work(), kComplete, key, order_id, response.status, headers.dump(), response.body);
 }
 
 long IdempotencyStore::DeleteOlderThan(runtime::pg::Transaction& tx, std::chrono::seconds age) const {
-    return static_cast<long>(tx.work().exec_params0(kDeleteOld, static_cast<double>(age.count())).affected_rows());
+    return static_cast<long>(
+        runtime::pg::Exec0(tx.work(), kDeleteOld, static_cast<double>(age.count())).affected_rows());
 }
 
 }  // namespace saga::order::storage

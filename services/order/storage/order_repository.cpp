@@ -3,6 +3,8 @@
 #include <map>
 #include <pqxx/pqxx>
 
+#include "runtime/pg/prepared.hpp"
+
 namespace saga::order::storage {
 namespace {
 
@@ -109,7 +111,7 @@ void LoadItems(pqxx::work& work, std::vector<domain::Order>& orders) {
     if (orders.empty()) return;
     std::map<std::string, domain::Order*> by_id;
     for (auto& order : orders) by_id[order.order_id] = &order;
-    for (const auto& row : work.exec_params(kFindItems, ArrayLiteral(orders))) {
+    for (const auto& row : runtime::pg::Exec(work, kFindItems, ArrayLiteral(orders))) {
         by_id.at(row["order_id"].as<std::string>())
             ->items.push_back({.product_id = row["product_id"].as<std::string>(),
                                .quantity = row["quantity"].as<int>(),
@@ -122,17 +124,17 @@ void LoadItems(pqxx::work& work, std::vector<domain::Order>& orders) {
 std::string OrderRepository::Insert(Transaction& tx, const std::string& order_id, const domain::OrderRequest& request,
                                     const std::string& correlation_id) const {
     auto& work = tx.work();
-    const auto created = work.exec_params1(kInsertOrder, order_id, request.customer_id, OrNull(request.email),
-                                           request.payment_token, correlation_id);
+    const auto created = runtime::pg::Exec1(work, kInsertOrder, order_id, request.customer_id, OrNull(request.email),
+                                            request.payment_token, correlation_id);
     int position = 0;
     for (const auto& item : request.items) {
-        work.exec_params0(kInsertItem, order_id, position++, item.product_id, item.quantity);
+        runtime::pg::Exec0(work, kInsertItem, order_id, position++, item.product_id, item.quantity);
     }
     return created[0].as<std::string>();
 }
 
 std::optional<domain::OrderState> OrderRepository::Lock(Transaction& tx, const std::string& order_id) const {
-    const auto result = tx.work().exec_params(kLockOrder, order_id);
+    const auto result = runtime::pg::Exec(tx.work(), kLockOrder, order_id);
     if (result.empty()) return std::nullopt;
     const auto& row = result[0];
     return domain::OrderState{
@@ -150,32 +152,32 @@ std::optional<domain::OrderState> OrderRepository::Lock(Transaction& tx, const s
 
 void OrderRepository::SetStatus(Transaction& tx, const std::string& order_id, OrderStatus status,
                                 const std::optional<std::string>& reason) const {
-    tx.work().exec_params0(kSetStatus, order_id, StatusText(status), OrNull(reason));
+    runtime::pg::Exec0(tx.work(), kSetStatus, order_id, StatusText(status), OrNull(reason));
 }
 
 void OrderRepository::AppendHistory(Transaction& tx, const std::string& order_id, OrderStatus status,
                                     const std::optional<std::string>& reason, const std::string& event_id,
                                     const std::optional<std::string>& at) const {
-    tx.work().exec_params0(kAppendHistory, order_id, StatusText(status), OrNull(reason), event_id, OrNull(at));
+    runtime::pg::Exec0(tx.work(), kAppendHistory, order_id, StatusText(status), OrNull(reason), event_id, OrNull(at));
 }
 
 void OrderRepository::RecordReservation(Transaction& tx, const events::InventoryReserved& reserved,
                                         const std::string& event_id) const {
     auto& work = tx.work();
-    work.exec_params0(kRecordReservation, reserved.order_id, reserved.total_cents, reserved.currency,
-                      reserved.reservation_id, reserved.expires_at, event_id);
+    runtime::pg::Exec0(work, kRecordReservation, reserved.order_id, reserved.total_cents, reserved.currency,
+                       reserved.reservation_id, reserved.expires_at, event_id);
     for (const auto& item : reserved.items) {
-        work.exec_params0(kSetUnitPrice, reserved.order_id, item.product_id, item.unit_price_cents);
+        runtime::pg::Exec0(work, kSetUnitPrice, reserved.order_id, item.product_id, item.unit_price_cents);
     }
 }
 
 std::optional<domain::Order> OrderRepository::Find(Transaction& tx, const std::string& order_id) const {
     auto& work = tx.work();
-    const auto result = work.exec_params(kFindOrder, order_id);
+    const auto result = runtime::pg::Exec(work, kFindOrder, order_id);
     if (result.empty()) return std::nullopt;
     std::vector<domain::Order> orders{OrderOf(result[0])};
     LoadItems(work, orders);
-    for (const auto& row : work.exec_params(kFindHistory, order_id)) {
+    for (const auto& row : runtime::pg::Exec(work, kFindHistory, order_id)) {
         orders[0].history.push_back({.status = StatusOf(row["status"]),
                                      .at = row["at"].as<std::string>(),
                                      .reason = OptionalText(row["reason"]),
@@ -192,7 +194,7 @@ OrderPage OrderRepository::List(Transaction& tx, const domain::ListQuery& query)
         query.after ? std::optional<std::string>(std::to_string(*query.after)) : std::nullopt;
     // One row more than the page tells whether another page follows.
     const auto result =
-        work.exec_params(kListOrders, OrNull(query.customer_id), OrNull(status), OrNull(after), query.limit + 1);
+        runtime::pg::Exec(work, kListOrders, OrNull(query.customer_id), OrNull(status), OrNull(after), query.limit + 1);
     OrderPage page;
     for (const auto& row : result) {
         if (static_cast<int>(page.orders.size()) == query.limit) {
@@ -207,7 +209,7 @@ OrderPage OrderRepository::List(Transaction& tx, const domain::ListQuery& query)
 
 std::vector<std::string> OrderRepository::LockExpired(Transaction& tx, int limit) const {
     std::vector<std::string> ids;
-    for (const auto& row : tx.work().exec_params(kLockExpired, limit)) ids.push_back(row[0].as<std::string>());
+    for (const auto& row : runtime::pg::Exec(tx.work(), kLockExpired, limit)) ids.push_back(row[0].as<std::string>());
     return ids;
 }
 

@@ -1,6 +1,7 @@
 #include "payment/storage/order_store.hpp"
 
 #include "payment/storage/optional_text.hpp"
+#include "runtime/pg/prepared.hpp"
 
 namespace saga::payment {
 namespace {
@@ -32,16 +33,16 @@ FOR UPDATE
 
 void OrderStore::Remember(runtime::pg::Transaction& tx, const std::string& order_id, const std::string& customer_id,
                           const std::string& payment_token) {
-    tx.work().exec_params0(kRememberSql, order_id, customer_id, payment_token);
+    runtime::pg::Exec0(tx.work(), kRememberSql, order_id, customer_id, payment_token);
 }
 
 void OrderStore::Close(runtime::pg::Transaction& tx, const std::string& order_id, const std::string& customer_id,
                        const std::string& reason) {
-    tx.work().exec_params0(kCloseSql, order_id, customer_id, reason);
+    runtime::pg::Exec0(tx.work(), kCloseSql, order_id, customer_id, reason);
 }
 
 std::optional<OrderPaymentInfo> OrderStore::Lock(runtime::pg::Transaction& tx, const std::string& order_id) {
-    const pqxx::result result = tx.work().exec_params(kLockSql, order_id);
+    const pqxx::result result = runtime::pg::Exec(tx.work(), kLockSql, order_id);
     if (result.empty()) return std::nullopt;
     const pqxx::row row = result[0];
     return OrderPaymentInfo{

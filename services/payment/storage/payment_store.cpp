@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "payment/storage/optional_text.hpp"
+#include "runtime/pg/prepared.hpp"
 
 namespace saga::payment {
 namespace {
@@ -56,27 +57,27 @@ std::optional<Payment> FirstPayment(const pqxx::result& result) {
 
 bool PaymentStore::Insert(runtime::pg::Transaction& tx, const Payment& payment) {
     const pqxx::result result =
-        tx.work().exec_params(kInsertSql, payment.payment_id, payment.order_id, payment.amount_cents, payment.currency,
-                              std::string(ToText(payment.status)), payment.reason.value_or(""));
+        runtime::pg::Exec(tx.work(), kInsertSql, payment.payment_id, payment.order_id, payment.amount_cents,
+                          payment.currency, std::string(ToText(payment.status)), payment.reason.value_or(""));
     return result.affected_rows() == 1;
 }
 
 bool PaymentStore::ExistsForOrder(runtime::pg::Transaction& tx, const std::string& order_id) {
-    return !tx.work().exec_params(kExistsSql, order_id).empty();
+    return !runtime::pg::Exec(tx.work(), kExistsSql, order_id).empty();
 }
 
 std::optional<Payment> PaymentStore::RefundCaptured(runtime::pg::Transaction& tx, const std::string& order_id,
                                                     const std::string& reason) {
-    return FirstPayment(tx.work().exec_params(kRefundSql, order_id, reason));
+    return FirstPayment(runtime::pg::Exec(tx.work(), kRefundSql, order_id, reason));
 }
 
 std::optional<Payment> PaymentStore::Find(runtime::pg::Transaction& tx, const std::string& payment_id) {
-    return FirstPayment(tx.work().exec_params(kFindSql, payment_id));
+    return FirstPayment(runtime::pg::Exec(tx.work(), kFindSql, payment_id));
 }
 
 std::vector<Payment> PaymentStore::ListForOrder(runtime::pg::Transaction& tx, const std::string& order_id) {
     std::vector<Payment> payments;
-    for (const auto& row : tx.work().exec_params(kListSql, order_id)) payments.push_back(ReadPayment(row));
+    for (const auto& row : runtime::pg::Exec(tx.work(), kListSql, order_id)) payments.push_back(ReadPayment(row));
     return payments;
 }
 

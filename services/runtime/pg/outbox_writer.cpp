@@ -1,5 +1,7 @@
 #include "runtime/pg/outbox_writer.hpp"
 
+#include "runtime/pg/prepared.hpp"
+
 namespace saga::runtime::pg {
 
 OutboxWriter::OutboxWriter(outbox::RelayWakeup* wakeup, std::string notify_channel)
@@ -8,14 +10,14 @@ OutboxWriter::OutboxWriter(outbox::RelayWakeup* wakeup, std::string notify_chann
 std::string OutboxChannel(const std::string& service) { return "outbox_" + service; }
 
 void OutboxWriter::Append(Transaction& tx, const events::Envelope& event) {
-    tx.work().exec_params(
-        "INSERT INTO outbox (message_id, event_type, aggregate_id, correlation_id, source, payload)"
-        " VALUES ($1, $2, $3, $4, $5, $6)",
-        event.id, event.type, event.subject, event.correlation_id, event.source, events::Encode(event));
+    Exec(tx.work(),
+         "INSERT INTO outbox (message_id, event_type, aggregate_id, correlation_id, source, payload)"
+         " VALUES ($1, $2, $3, $4, $5, $6)",
+         event.id, event.type, event.subject, event.correlation_id, event.source, events::Encode(event));
     if (wakeup_ != nullptr) {
         tx.AfterCommit([wakeup = wakeup_] { wakeup->Signal(); });
     } else {
-        tx.work().exec_params("SELECT pg_notify($1, '')", notify_channel_);
+        Exec(tx.work(), "SELECT pg_notify($1, '')", notify_channel_);
     }
 }
 
