@@ -16,7 +16,7 @@ constexpr std::pair<const char*, const char*> kApiPrefixes[] = {{"/api/orders", 
 
 ConsoleApp::ConsoleApp(const ConsoleSettings& settings)
     : settings_(settings),
-      sla_(settings.sla_window),
+      sla_(settings.sla_window, std::chrono::duration<double>(settings.sla_threshold).count()),
       static_files_(settings.web_root),
       dead_letters_(settings.amqp_url, settings.database_urls) {
     for (const auto& [prefix, service] : kApiPrefixes) {

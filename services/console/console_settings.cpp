@@ -53,9 +53,11 @@ ConsoleSettings ReadSettings(const runtime::config::Env& env) {
     s.sla_sample_interval = env.Duration("SLA_SAMPLE_INTERVAL", std::chrono::seconds{2});
     s.sla_window =
         std::chrono::duration_cast<std::chrono::seconds>(env.Duration("SLA_WINDOW", std::chrono::seconds{30}));
+    s.sla_threshold = env.Duration("SLA_THRESHOLD", std::chrono::seconds{1});
     if (s.upstream_timeout.count() <= 0) throw ConfigError("UPSTREAM_TIMEOUT: must be positive");
     if (s.sla_sample_interval.count() <= 0) throw ConfigError("SLA_SAMPLE_INTERVAL: must be positive");
     if (s.sla_window.count() <= 0) throw ConfigError("SLA_WINDOW: must be at least 1s");
+    if (s.sla_threshold.count() <= 0) throw ConfigError("SLA_THRESHOLD: must be positive");
     try {
         s.log_level = runtime::log::ParseLevel(env.Optional("LOG_LEVEL", "info"));
     } catch (const std::invalid_argument&) {

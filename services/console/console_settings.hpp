@@ -29,6 +29,7 @@ struct ConsoleSettings {
     std::chrono::milliseconds upstream_timeout{5000};     ///< UPSTREAM_TIMEOUT: a backend slower than this → 504
     std::chrono::milliseconds sla_sample_interval{2000};  ///< SLA_SAMPLE_INTERVAL
     std::chrono::seconds sla_window{30};                  ///< SLA_WINDOW
+    std::chrono::milliseconds sla_threshold{1000};        ///< SLA_THRESHOLD: green while the average settles faster
     runtime::log::Level log_level = runtime::log::Level::kInfo;  ///< LOG_LEVEL
 };
 

@@ -71,6 +71,7 @@ nlohmann::json SettleWindow::Snapshot() const {
     nlohmann::json sla = {{"status", "unknown"},
                           {"average_latency_seconds", nullptr},
                           {"window_seconds", window_.count()},
+                          {"threshold_seconds", threshold_},
                           {"settled_in_window", 0}};
     if (samples_.size() < 2) return sla;
     const double settled = samples_.back().totals.count - samples_.front().totals.count;

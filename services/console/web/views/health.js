@@ -40,6 +40,10 @@ function light(service, state) {
         checks.length ? h("ul", { class: "checks" }, checks) : null);
 }
 
+function thresholdText(seconds) {
+    return seconds >= 1 ? `${seconds} s` : `${Math.round(seconds * 1000)} ms`;
+}
+
 function slaLight(sla) {
     const status = sla?.status in kSlaLabels ? sla.status : "unknown";
     const average = typeof sla?.average_latency_seconds === "number"
@@ -48,7 +52,7 @@ function slaLight(sla) {
     const window = sla?.window_seconds ? `, ${sla.settled_in_window ?? 0} settled in the last ${sla.window_seconds} s` : "";
     return h("div", { class: `light sla-${status}`, "data-testid": "sla-light", "data-status": status },
         h("span", { class: "dot", "aria-hidden": "true" }),
-        h("span", { class: "light-name" }, "SLA (settle < 1 s)"),
+        h("span", { class: "light-name" }, `SLA (settle < ${thresholdText(sla?.threshold_seconds ?? 1)})`),
         h("span", { class: "light-label" }, kSlaLabels[status]),
         h("span", { class: "light-detail" }, average + window));
 }
