@@ -15,7 +15,7 @@ from pathlib import Path
 
 SERVICES = ["order-service", "inventory-service", "payment-service", "notification-service"]
 TARGET_FRACTION = 0.5  # of the lower ceiling
-TARGET_CPU_MS = 2.5  # per order, the services together
+TARGET_CPU_MS = 2.5  # per order, summed over every process: services, broker, database
 TARGET_P99_MS = 100.0  # at half the max rate
 TARGET_RSS_MIB = 32.0  # per service
 
@@ -77,7 +77,7 @@ def build(out: Path):
         "fraction_of_lower_ceiling": fraction,
         "targets": {
             "settled >= 50% of the lower ceiling": met(fraction >= TARGET_FRACTION),
-            "CPU <= 2.5 ms per order (services)": met(services_cpu_ms <= TARGET_CPU_MS),
+            "CPU <= 2.5 ms per order (all processes)": met(all_cpu_ms <= TARGET_CPU_MS),
             "p99 <= 100 ms at half the max rate": p99_target,
             "peak RSS <= 32 MiB per service": met(max(rss_mib.values()) <= TARGET_RSS_MIB),
         },
