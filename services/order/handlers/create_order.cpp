@@ -66,22 +66,26 @@ Response CreateOrder::operator()(const runtime::http::Request& request) const {
                 }
             }
             const std::string order_id = "ord-" + events::NewEventId();
-            const std::string created_at = orders_.Insert(tx, order_id, order_request, request.correlation_id);
+            domain::Order order = orders_.Insert(tx, order_id, order_request, request.correlation_id);
             const auto created =
                 events::MakeEnvelope(events::OrderCreated{.order_id = order_id,
                                                           .customer_id = order_request.customer_id,
                                                           .email = order_request.email,
                                                           .items = order_request.items,
                                                           .payment_token = order_request.payment_token,
-                                                          .created_at = created_at},
+                                                          .created_at = order.created_at},
                                      source_, order_id, request.correlation_id, request.correlation_id);
-            orders_.AppendHistory(tx, order_id, domain::OrderStatus::kPending, std::nullopt, created.id, created_at);
+            orders_.AppendHistory(tx, order_id, domain::OrderStatus::kPending, std::nullopt, created.id,
+                                  order.created_at);
+            order.history.push_back({.status = domain::OrderStatus::kPending,
+                                     .at = order.created_at,
+                                     .reason = std::nullopt,
+                                     .event_id = created.id});
             outbox_.Append(tx, created);
             if (metrics_) metrics_->CountCreated(tx);
 
-            const auto order = orders_.Find(tx, order_id);
             Response response =
-                runtime::http::Json(202, OrderToJson(*order)).WithHeader("Location", "/api/orders/" + order_id);
+                runtime::http::Json(202, OrderToJson(order)).WithHeader("Location", "/api/orders/" + order_id);
             if (key) keys_.Complete(tx, *key, order_id, ToStored(response));
             return response;
         });

@@ -3,6 +3,7 @@
 #include <map>
 #include <pqxx/pqxx>
 
+#include "runtime/pg/array_literal.hpp"
 #include "runtime/pg/prepared.hpp"
 
 namespace saga::order::storage {
@@ -11,13 +12,19 @@ namespace {
 using domain::OrderStatus;
 using runtime::pg::Transaction;
 
+// The order and its lines in one statement (one round trip, whatever the number of lines),
+// returning the columns the API shows so that POST answers without reading them back.
 constexpr const char* kInsertOrder =
-    "INSERT INTO orders (order_id, customer_id, email, payment_token, status, correlation_id)"
-    " VALUES ($1, $2, $3, $4, 'PENDING', $5)"
-    " RETURNING order_rfc3339(created_at)";
-
-constexpr const char* kInsertItem =
-    "INSERT INTO order_items (order_id, position, product_id, quantity) VALUES ($1, $2, $3, $4)";
+    "WITH inserted AS ("
+    "  INSERT INTO orders (order_id, customer_id, email, payment_token, status, correlation_id)"
+    "  VALUES ($1, $2, $3, $4, 'PENDING', $5)"
+    "  RETURNING seq, order_id, customer_id, email, status, reason, total_cents, currency, created_at, updated_at),"
+    " lines AS ("
+    "  INSERT INTO order_items (order_id, position, product_id, quantity)"
+    "  SELECT $1, line.n - 1, line.product_id, line.quantity"
+    "  FROM unnest($6::text[], $7::int[]) WITH ORDINALITY AS line(product_id, quantity, n))"
+    " SELECT seq, order_id, customer_id, email, status, reason, total_cents, currency,"
+    " order_rfc3339(created_at) AS created_at, order_rfc3339(updated_at) AS updated_at FROM inserted";
 
 constexpr const char* kLockOrder =
     "SELECT order_id, customer_id, email, status, total_cents, currency, correlation_id, reservation_event_id,"
@@ -96,22 +103,16 @@ domain::Order OrderOf(const pqxx::row& row) {
     return order;
 }
 
-// Ids are [A-Za-z0-9._-], so they need no quoting inside an array literal.
-std::string ArrayLiteral(const std::vector<domain::Order>& orders) {
-    std::string literal = "{";
-    for (const auto& order : orders) {
-        if (literal.size() > 1) literal += ',';
-        literal += order.order_id;
-    }
-    return literal + "}";
-}
-
 // Fills the lines of `orders` with one query.
 void LoadItems(pqxx::work& work, std::vector<domain::Order>& orders) {
     if (orders.empty()) return;
     std::map<std::string, domain::Order*> by_id;
-    for (auto& order : orders) by_id[order.order_id] = &order;
-    for (const auto& row : runtime::pg::Exec(work, kFindItems, ArrayLiteral(orders))) {
+    std::vector<std::string> ids;
+    for (auto& order : orders) {
+        by_id[order.order_id] = &order;
+        ids.push_back(order.order_id);
+    }
+    for (const auto& row : runtime::pg::Exec(work, kFindItems, runtime::pg::ArrayLiteral(ids))) {
         by_id.at(row["order_id"].as<std::string>())
             ->items.push_back({.product_id = row["product_id"].as<std::string>(),
                                .quantity = row["quantity"].as<int>(),
@@ -121,16 +122,21 @@ void LoadItems(pqxx::work& work, std::vector<domain::Order>& orders) {
 
 }  // namespace
 
-std::string OrderRepository::Insert(Transaction& tx, const std::string& order_id, const domain::OrderRequest& request,
-                                    const std::string& correlation_id) const {
-    auto& work = tx.work();
-    const auto created = runtime::pg::Exec1(work, kInsertOrder, order_id, request.customer_id, OrNull(request.email),
-                                            request.payment_token, correlation_id);
-    int position = 0;
+domain::Order OrderRepository::Insert(Transaction& tx, const std::string& order_id, const domain::OrderRequest& request,
+                                      const std::string& correlation_id) const {
+    std::vector<std::string> products;
+    std::vector<std::string> quantities;
     for (const auto& item : request.items) {
-        runtime::pg::Exec0(work, kInsertItem, order_id, position++, item.product_id, item.quantity);
+        products.push_back(item.product_id);
+        quantities.push_back(std::to_string(item.quantity));
     }
-    return created[0].as<std::string>();
+    domain::Order order = OrderOf(runtime::pg::Exec1(
+        tx.work(), kInsertOrder, order_id, request.customer_id, OrNull(request.email), request.payment_token,
+        correlation_id, runtime::pg::ArrayLiteral(products), runtime::pg::ArrayLiteral(quantities)));
+    for (const auto& item : request.items) {
+        order.items.push_back({.product_id = item.product_id, .quantity = item.quantity, .unit_price_cents = {}});
+    }
+    return order;
 }
 
 std::optional<domain::OrderState> OrderRepository::Lock(Transaction& tx, const std::string& order_id) const {

@@ -23,9 +23,9 @@ struct OrderPage {
 /// caller's transaction, so state changes and their outbox rows commit together.
 class OrderRepository {
   public:
-    /// Inserts a PENDING order and its lines (no history yet). Returns created_at (RFC 3339).
-    std::string Insert(runtime::pg::Transaction& tx, const std::string& order_id, const domain::OrderRequest& request,
-                       const std::string& correlation_id) const;
+    /// Inserts a PENDING order and its lines. Returns the order as stored, without history.
+    domain::Order Insert(runtime::pg::Transaction& tx, const std::string& order_id, const domain::OrderRequest& request,
+                         const std::string& correlation_id) const;
 
     /// Locks the order row (SELECT ... FOR UPDATE) until the transaction ends; nullopt if unknown.
     std::optional<domain::OrderState> Lock(runtime::pg::Transaction& tx, const std::string& order_id) const;

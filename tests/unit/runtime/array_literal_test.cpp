@@ -1,0 +1,11 @@
+#include "runtime/pg/array_literal.hpp"
+
+#include <doctest/doctest.h>
+
+using saga::runtime::pg::ArrayLiteral;
+
+TEST_CASE("array literal: every element is quoted, quotes and backslashes are escaped") {
+    CHECK(ArrayLiteral({}) == "{}");
+    CHECK(ArrayLiteral({"PROD-001", "2"}) == R"({"PROD-001","2"})");
+    CHECK(ArrayLiteral({R"(a"b\c)", "x,y", "{}", "NULL"}) == R"({"a\"b\\c","x,y","{}","NULL"})");
+}
