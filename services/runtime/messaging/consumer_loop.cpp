@@ -147,8 +147,14 @@ bool ConsumerLoop::HandleTogether(std::vector<Item>& items) {
                 std::vector<Committed> committed;
                 committed.reserve(items.size());
                 std::uint64_t handled = 0;
-                for (auto& item : items) {
-                    if (pg::RecordInInbox(tx, options_.service, item.event.id)) {
+                // One inbox statement for the whole batch rather than one round trip per message.
+                std::vector<std::string> ids;
+                ids.reserve(items.size());
+                for (const auto& item : items) ids.push_back(item.event.id);
+                const std::vector<bool> fresh = pg::RecordAllInInbox(tx, options_.service, ids);
+                for (std::size_t i = 0; i < items.size(); ++i) {
+                    auto& item = items[i];
+                    if (fresh[i]) {
                         if (options_.before_handler) options_.before_handler(item.event);
                         committed.push_back({item.event.type, TimeHandler(handler_, item.event, tx)});
                         ++handled;

@@ -1,5 +1,8 @@
 #include "runtime/pg/inbox.hpp"
 
+#include <unordered_map>
+
+#include "runtime/pg/array_literal.hpp"
 #include "runtime/pg/prepared.hpp"
 
 namespace saga::runtime::pg {
@@ -9,6 +12,24 @@ bool RecordInInbox(Transaction& tx, const std::string& consumer, const std::stri
         Exec(tx.work(), "INSERT INTO inbox (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", consumer,
              message_id);
     return result.affected_rows() == 1;
+}
+
+std::vector<bool> RecordAllInInbox(Transaction& tx, const std::string& consumer,
+                                   const std::vector<std::string>& message_ids) {
+    const pqxx::result inserted =
+        Exec(tx.work(),
+             "INSERT INTO inbox (consumer, message_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING"
+             " RETURNING message_id",
+             consumer, ArrayLiteral(message_ids));
+    std::unordered_map<std::string, bool> unclaimed;
+    for (const auto& row : inserted) unclaimed.emplace(row[0].as<std::string>(), true);
+    std::vector<bool> fresh;
+    fresh.reserve(message_ids.size());
+    for (const auto& id : message_ids) {
+        const auto it = unclaimed.find(id);
+        fresh.push_back(it != unclaimed.end() && std::exchange(it->second, false));
+    }
+    return fresh;
 }
 
 bool IsInInbox(pqxx::work& work, const std::string& consumer, const std::string& message_id) {
