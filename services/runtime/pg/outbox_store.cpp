@@ -43,6 +43,11 @@ class OutboxStore::Listener : public pqxx::notification_receiver {
 };
 
 OutboxStore::OutboxStore(const std::string& url, std::string channel) : connection_(Connect(url)) {
+    // Marking rows sent (and the retention deletes) need not wait for the WAL flush: if a crash
+    // loses a mark, the rows are published again and consumers drop the duplicates by their
+    // inbox (at-least-once). Set for the session, so that no claim pays a round trip for it;
+    // libpqxx restores it after a reconnect.
+    connection_->set_variable("synchronous_commit", "off");
     listener_ = std::make_unique<Listener>(*connection_, channel);
 }
 
@@ -65,9 +70,6 @@ std::vector<OutboxRow> OutboxStore::ClaimBatch(int limit) {
     return Guard([&] {
         claim_.reset();
         claim_ = std::make_unique<pqxx::work>(*connection_, "outbox_claim");
-        // Marking rows sent need not wait for the WAL flush: if a crash loses the mark, the rows
-        // are published again and consumers drop the duplicates by their inbox (at-least-once).
-        claim_->exec("SET LOCAL synchronous_commit = off");
         const pqxx::result result = Exec(*claim_, kClaimSql, limit);
         std::vector<OutboxRow> rows;
         rows.reserve(result.size());
