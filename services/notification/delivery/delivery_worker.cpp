@@ -46,60 +46,59 @@ void DeliveryWorker::Run(std::stop_token stop) {
 int DeliveryWorker::DeliverDue(std::stop_token stop) {
     const auto claimed = database_.InTransaction(
         [&](Transaction& tx) { return ClaimDueNotifications(tx, options_.channel, options_.batch, options_.lease); });
-    std::size_t next = 0;
-    for (; next < claimed.size() && !stop.stop_requested(); ++next) Deliver(claimed[next]);
-    if (next < claimed.size()) {
-        // Stopping: hand the rest back rather than leave them leased until the lease runs out.
-        database_.InTransaction([&](Transaction& tx) {
-            for (std::size_t i = next; i < claimed.size(); ++i) ReleaseNotification(tx, claimed[i].notification_id);
-        });
-    }
+    if (claimed.empty()) return 0;
+    std::vector<Attempt> attempts;
+    attempts.reserve(claimed.size());
+    for (std::size_t i = 0; i < claimed.size() && !stop.stop_requested(); ++i) attempts.push_back(Send(claimed[i]));
+    // One transaction records the whole batch (one commit, not one per notification) and, when
+    // stopping, hands the unsent rest back rather than leave it leased until the lease runs out.
+    database_.InTransaction([&](Transaction& tx) {
+        for (const auto& attempt : attempts) Record(tx, attempt);
+        for (std::size_t i = attempts.size(); i < claimed.size(); ++i) {
+            ReleaseNotification(tx, claimed[i].notification_id);
+        }
+    });
     return static_cast<int>(claimed.size());
 }
 
-void DeliveryWorker::Deliver(const Notification& notification) {
-    const int attempts = notification.attempts + 1;
+DeliveryWorker::Attempt DeliveryWorker::Send(const Notification& notification) const {
+    Attempt attempt{
+        .notification = &notification, .number = notification.attempts + 1, .error = {}, .permanent = false};
     try {
         channel_.Send(notification);
     } catch (const PermanentDeliveryError& error) {
-        RecordFailure(notification, attempts, FailureReason(error.what()), true);
-        return;
+        attempt.error = FailureReason(error.what());
+        attempt.permanent = true;
     } catch (const std::exception& error) {
-        RecordFailure(notification, attempts, FailureReason(error.what()), false);
+        attempt.error = FailureReason(error.what());
+    }
+    return attempt;
+}
+
+void DeliveryWorker::Record(Transaction& tx, const Attempt& attempt) const {
+    const Notification& notification = *attempt.notification;
+    nlohmann::json fields = {{"notification_id", notification.notification_id},
+                             {"order_id", notification.order_id},
+                             {"event_type", notification.event_type},
+                             {"attempts", attempt.number}};
+    if (!attempt.error) {
+        const events::NotificationSent event{.notification_id = notification.notification_id,
+                                             .order_id = notification.order_id,
+                                             .event_type = notification.event_type,
+                                             .channel = notification.channel,
+                                             .recipient = notification.recipient};
+        if (MarkNotificationSent(tx, notification.notification_id, attempt.number)) {
+            outbox_.Append(tx,
+                           events::MakeFollowUp(event, options_.source, notification.order_id, Cause(notification)));
+        }
+        tx.AfterCommit([this, fields] { logger_.Info("notification sent", fields); });
         return;
     }
-    RecordSent(notification, attempts);
-}
-
-void DeliveryWorker::RecordSent(const Notification& notification, int attempts) {
-    const events::NotificationSent event{.notification_id = notification.notification_id,
-                                         .order_id = notification.order_id,
-                                         .event_type = notification.event_type,
-                                         .channel = notification.channel,
-                                         .recipient = notification.recipient};
-    database_.InTransaction([&](Transaction& tx) {
-        if (!MarkNotificationSent(tx, notification.notification_id, attempts)) return;
-        outbox_.Append(tx, events::MakeFollowUp(event, options_.source, notification.order_id, Cause(notification)));
-    });
-    logger_.Info("notification sent", {{"notification_id", notification.notification_id},
-                                       {"order_id", notification.order_id},
-                                       {"event_type", notification.event_type},
-                                       {"attempts", attempts}});
-}
-
-void DeliveryWorker::RecordFailure(const Notification& notification, int attempts, const std::string& reason,
-                                   bool permanent) {
-    const auto delay = permanent ? std::nullopt : RetryDelay(options_.retry, attempts);
-    const nlohmann::json fields = {{"notification_id", notification.notification_id},
-                                   {"order_id", notification.order_id},
-                                   {"event_type", notification.event_type},
-                                   {"attempts", attempts},
-                                   {"error", reason}};
+    fields["error"] = *attempt.error;
+    const auto delay = attempt.permanent ? std::nullopt : RetryDelay(options_.retry, attempt.number);
     if (delay) {
-        database_.InTransaction([&](Transaction& tx) {
-            ScheduleNotificationRetry(tx, notification.notification_id, attempts, reason, *delay);
-        });
-        logger_.Warn("notification delivery failed; will retry", fields);
+        ScheduleNotificationRetry(tx, notification.notification_id, attempt.number, *attempt.error, *delay);
+        tx.AfterCommit([this, fields] { logger_.Warn("notification delivery failed; will retry", fields); });
         return;
     }
     const events::NotificationFailed event{.notification_id = notification.notification_id,
@@ -107,13 +106,12 @@ void DeliveryWorker::RecordFailure(const Notification& notification, int attempt
                                            .event_type = notification.event_type,
                                            .channel = notification.channel,
                                            .recipient = notification.recipient,
-                                           .reason = reason,
-                                           .attempts = attempts};
-    database_.InTransaction([&](Transaction& tx) {
-        if (!MarkNotificationFailed(tx, notification.notification_id, attempts, reason)) return;
+                                           .reason = *attempt.error,
+                                           .attempts = attempt.number};
+    if (MarkNotificationFailed(tx, notification.notification_id, attempt.number, *attempt.error)) {
         outbox_.Append(tx, events::MakeFollowUp(event, options_.source, notification.order_id, Cause(notification)));
-    });
-    logger_.Error("notification delivery failed; giving up", fields);
+    }
+    tx.AfterCommit([this, fields] { logger_.Error("notification delivery failed; giving up", fields); });
 }
 
 }  // namespace saga::notification

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <stop_token>
 #include <string>
 
@@ -27,11 +28,12 @@ struct DeliveryOptions {
 ///   1. claim a batch of due notifications (FOR UPDATE SKIP LOCKED; a lease keeps other
 ///      workers off them) and commit;
 ///   2. send each one, outside any transaction;
-///   3. per notification, one transaction: SENT + `notification.sent` in the outbox; or, after a
+///   3. one transaction for the batch, per notification: SENT + `notification.sent` in the outbox; or, after a
 ///      failure, attempts + 1 and the next attempt after an exponential backoff; or, once
 ///      retry.max_attempts are spent (or at a PermanentDeliveryError), FAILED +
 ///      `notification.failed` with the reason and the attempts.
-/// Delivery is at least once: a crash between sending and step 3 sends again after the lease.
+/// Delivery is at least once: a crash between sending and step 3 sends the batch again after
+/// the lease.
 /// Rows of other channels (made while the service ran with another NOTIFY_CHANNEL) wait for a
 /// worker of their channel.
 class DeliveryWorker {
@@ -48,9 +50,16 @@ class DeliveryWorker {
     int DeliverDue(std::stop_token stop = {});
 
   private:
-    void Deliver(const Notification& notification);
-    void RecordSent(const Notification& notification, int attempts);
-    void RecordFailure(const Notification& notification, int attempts, const std::string& reason, bool permanent);
+    /// One delivery attempt, before it is recorded.
+    struct Attempt {
+        const Notification* notification;
+        int number;                        ///< attempts including this one
+        std::optional<std::string> error;  ///< empty: sent
+        bool permanent;                    ///< no retry can help
+    };
+    Attempt Send(const Notification& notification) const;
+    /// Writes the attempt's outcome (and its event) in `tx`; logs it once `tx` committed.
+    void Record(runtime::pg::Transaction& tx, const Attempt& attempt) const;
 
     DeliveryOptions options_;
     runtime::pg::Database& database_;
