@@ -1,6 +1,6 @@
 #include "runtime/pg/inbox.hpp"
 
-#include <unordered_map>
+#include <unordered_set>
 
 #include "runtime/pg/array_literal.hpp"
 #include "runtime/pg/prepared.hpp"
@@ -21,14 +21,12 @@ std::vector<bool> RecordAllInInbox(Transaction& tx, const std::string& consumer,
              "INSERT INTO inbox (consumer, message_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING"
              " RETURNING message_id",
              consumer, ArrayLiteral(message_ids));
-    std::unordered_map<std::string, bool> unclaimed;
-    for (const auto& row : inserted) unclaimed.emplace(row[0].as<std::string>(), true);
+    std::unordered_set<std::string> new_ids;
+    for (const auto& row : inserted) new_ids.insert(row[0].as<std::string>());
     std::vector<bool> fresh;
     fresh.reserve(message_ids.size());
-    for (const auto& id : message_ids) {
-        const auto it = unclaimed.find(id);
-        fresh.push_back(it != unclaimed.end() && std::exchange(it->second, false));
-    }
+    // Erasing on first sight makes a repeat within the batch a duplicate.
+    for (const auto& id : message_ids) fresh.push_back(new_ids.erase(id) == 1);
     return fresh;
 }
 
