@@ -142,12 +142,14 @@ void ChaosMonkey::Do(const Action& action) {
             break;
         case Action::kGremlinOff:
             if (!gremlin_on_) break;
-            for (const auto& service : ServiceNames()) {
-                // A crash may race the request: the restarted process starts with the gremlin off.
-                if (!SetGremlin(service, false)) Watchdog();
-            }
-            Watchdog();
+            // Off before the requests: a process that crashes meanwhile is restarted by the
+            // watchdog and starts with the gremlin off. (The flag used to go off last, so the
+            // watchdog switched the gremlin back on in a process restarted during this loop; it
+            // crashed again once no watchdog ran any more and the run ended with that service
+            // dead and orders stuck — seed 2359223681.)
             gremlin_on_ = false;
+            for (const auto& service : ServiceNames()) TurnGremlinOff(service);
+            Watchdog();
             Log("gremlins off");
             break;
     }
@@ -251,6 +253,17 @@ bool ChaosMonkey::SetGremlin(const std::string& service, bool on) {
             fmt::format("/admin/gremlin of {} answered {}: {}", service, response.status, response.body));
     }
     return response.status == 200;
+}
+
+void ChaosMonkey::TurnGremlinOff(const std::string& service) {
+    // A process that did not answer is asked again until it does, restarted by the watchdog
+    // if it crashed meanwhile.
+    const auto deadline = Clock::now() + 60s;
+    while (!SetGremlin(service, false)) {
+        if (Clock::now() > deadline) throw std::runtime_error(service + " did not turn its gremlin off within 60 s");
+        Watchdog();
+        std::this_thread::sleep_for(100ms);
+    }
 }
 
 void ChaosMonkey::Watchdog() {

@@ -60,6 +60,7 @@ class ChaosMonkey {
     void PublishPoison();
     /// Until stopped: republishes random events the tap has seen (its own thread, sole user of the tap).
     void PublishDuplicates(std::stop_token stop);
+    void TurnGremlinOff(const std::string& service);
     bool SetGremlin(const std::string& service, bool on);
     void Watchdog();
     void RescheduleGremlinOff();
