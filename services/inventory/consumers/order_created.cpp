@@ -22,13 +22,19 @@ events::ReservationFailureReason FailureReason(domain::ReservationOutcome outcom
 bool AlreadyDecided(Inventory& inventory, runtime::pg::Transaction& tx, const events::Envelope& event,
                     const std::string& order_id) {
     const char* why = nullptr;
-    if (storage::FindReservation(tx, order_id)) {
-        why = "order already has a reservation";
-    } else if (storage::HasReservationFailure(tx, order_id)) {
-        why = "order's reservation already failed";
-    } else if (storage::HasTombstone(tx, order_id)) {
-        // Cancelled (or rejected) before we got here: holding stock would only have to be undone.
-        why = "order was settled before it was created here; reserving nothing";
+    switch (storage::FindPriorOutcome(tx, order_id)) {
+        case storage::PriorOutcome::kReserved:
+            why = "order already has a reservation";
+            break;
+        case storage::PriorOutcome::kReservationFailed:
+            why = "order's reservation already failed";
+            break;
+        case storage::PriorOutcome::kTombstone:
+            // Cancelled (or rejected) before we got here: holding stock would only have to be undone.
+            why = "order was settled before it was created here; reserving nothing";
+            break;
+        case storage::PriorOutcome::kNothing:
+            break;
     }
     if (why) inventory.logger.Info(why, {{"order_id", order_id}, {"event_id", event.id}});
     return why != nullptr;

@@ -7,10 +7,10 @@
 namespace saga::inventory::storage {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kLockReservation =
     "SELECT reservation_id, order_id, items::text AS items, total_cents, currency, status,"
     " to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS expires_at"
-    " FROM reservations WHERE order_id = $1";
+    " FROM reservations WHERE order_id = $1 FOR UPDATE";
 
 domain::Reservation ToReservation(const pqxx::row& row) {
     domain::Reservation r;
@@ -30,28 +30,28 @@ domain::Reservation ToReservation(const pqxx::row& row) {
     return r;
 }
 
-std::optional<domain::Reservation> Select(runtime::pg::Transaction& tx, const std::string& order_id, bool lock) {
-    const auto rows = runtime::pg::Exec(tx.work(), std::string(kSelect) + (lock ? " FOR UPDATE" : ""), order_id);
-    if (rows.empty()) return std::nullopt;
-    return ToReservation(rows[0]);
-}
-
-bool Exists(runtime::pg::Transaction& tx, const char* sql, const std::string& order_id) {
-    return !runtime::pg::Exec(tx.work(), sql, order_id).empty();
-}
-
 }  // namespace
 
 std::optional<domain::Reservation> LockReservation(runtime::pg::Transaction& tx, const std::string& order_id) {
-    return Select(tx, order_id, true);
+    const auto rows = runtime::pg::Exec(tx.work(), kLockReservation, order_id);
+    if (rows.empty()) return std::nullopt;
+    return ToReservation(rows[0]);
 }
 
 void LockOrder(runtime::pg::Transaction& tx, const std::string& order_id) {
     runtime::pg::Exec(tx.work(), "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", order_id);
 }
 
-std::optional<domain::Reservation> FindReservation(runtime::pg::Transaction& tx, const std::string& order_id) {
-    return Select(tx, order_id, false);
+PriorOutcome FindPriorOutcome(runtime::pg::Transaction& tx, const std::string& order_id) {
+    const auto row = runtime::pg::Exec1(tx.work(),
+                                        "SELECT EXISTS (SELECT 1 FROM reservations WHERE order_id = $1),"
+                                        " EXISTS (SELECT 1 FROM reservation_failures WHERE order_id = $1),"
+                                        " EXISTS (SELECT 1 FROM order_tombstones WHERE order_id = $1)",
+                                        order_id);
+    if (row[0].as<bool>()) return PriorOutcome::kReserved;
+    if (row[1].as<bool>()) return PriorOutcome::kReservationFailed;
+    if (row[2].as<bool>()) return PriorOutcome::kTombstone;
+    return PriorOutcome::kNothing;
 }
 
 void InsertReservation(runtime::pg::Transaction& tx, const domain::Reservation& r) {
@@ -69,20 +69,12 @@ void SetReservationStatus(runtime::pg::Transaction& tx, const std::string& reser
                       reservation_id, std::string(events::ToText(status)));
 }
 
-bool HasReservationFailure(runtime::pg::Transaction& tx, const std::string& order_id) {
-    return Exists(tx, "SELECT 1 FROM reservation_failures WHERE order_id = $1", order_id);
-}
-
 void InsertReservationFailure(runtime::pg::Transaction& tx, const events::InventoryReservationFailed& failure) {
     runtime::pg::Exec(tx.work(),
                       "INSERT INTO reservation_failures (order_id, reason, shortfall) VALUES ($1, $2, $3::jsonb)"
                       " ON CONFLICT (order_id) DO NOTHING",
                       failure.order_id, std::string(events::ToText(failure.reason)),
                       events::ToJsonArray(failure.shortfall).dump());
-}
-
-bool HasTombstone(runtime::pg::Transaction& tx, const std::string& order_id) {
-    return Exists(tx, "SELECT 1 FROM order_tombstones WHERE order_id = $1", order_id);
 }
 
 void InsertTombstone(runtime::pg::Transaction& tx, const std::string& order_id, const std::string& event_type,

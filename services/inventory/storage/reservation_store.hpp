@@ -21,8 +21,10 @@ std::optional<domain::Reservation> LockReservation(runtime::pg::Transaction& tx,
 /// reservation yet, and the reservation committed after it would hold stock for a settled order.
 void LockOrder(runtime::pg::Transaction& tx, const std::string& order_id);
 
-/// The order's reservation without locking it (reads), or nullopt.
-std::optional<domain::Reservation> FindReservation(runtime::pg::Transaction& tx, const std::string& order_id);
+/// What this service already did about an order before its order.created arrived (or came again).
+enum class PriorOutcome { kNothing, kReserved, kReservationFailed, kTombstone };
+/// Looks for a reservation, a failed reservation and a tombstone of the order, in one statement.
+PriorOutcome FindPriorOutcome(runtime::pg::Transaction& tx, const std::string& order_id);
 
 /// Inserts a reservation. Throws on a second reservation for the same order (unique order id),
 /// so a racing duplicate is retried and then finds this one.
@@ -31,13 +33,9 @@ void InsertReservation(runtime::pg::Transaction& tx, const domain::Reservation& 
 void SetReservationStatus(runtime::pg::Transaction& tx, const std::string& reservation_id,
                           domain::ReservationStatus status);
 
-/// Whether the order's order.created was already answered with inventory.reservation_failed.
-bool HasReservationFailure(runtime::pg::Transaction& tx, const std::string& order_id);
 void InsertReservationFailure(runtime::pg::Transaction& tx, const events::InventoryReservationFailed& failure);
 
-/// Whether the order was settled before anything was reserved for it.
-bool HasTombstone(runtime::pg::Transaction& tx, const std::string& order_id);
-/// Remembers that; a second tombstone for the same order is ignored.
+/// Remembers that the order was settled before anything was reserved for it; a second tombstone for the same order is ignored.
 void InsertTombstone(runtime::pg::Transaction& tx, const std::string& order_id, const std::string& event_type,
                      const std::string& event_id);
 

@@ -66,8 +66,12 @@ Response CreateOrder::operator()(const runtime::http::Request& request) const {
                 }
             }
             const std::string order_id = "ord-" + events::NewEventId();
-            domain::Order order = orders_.Insert(tx, order_id, order_request, request.correlation_id);
-            const auto created =
+            // The history entry names the order.created event, whose data needs the stored
+            // creation time: its id is chosen first so that one statement writes both.
+            const std::string created_id = events::NewEventId();
+            const domain::Order order =
+                orders_.Insert(tx, order_id, order_request, request.correlation_id, created_id);
+            auto created =
                 events::MakeEnvelope(events::OrderCreated{.order_id = order_id,
                                                           .customer_id = order_request.customer_id,
                                                           .email = order_request.email,
@@ -75,12 +79,7 @@ Response CreateOrder::operator()(const runtime::http::Request& request) const {
                                                           .payment_token = order_request.payment_token,
                                                           .created_at = order.created_at},
                                      source_, order_id, request.correlation_id, request.correlation_id);
-            orders_.AppendHistory(tx, order_id, domain::OrderStatus::kPending, std::nullopt, created.id,
-                                  order.created_at);
-            order.history.push_back({.status = domain::OrderStatus::kPending,
-                                     .at = order.created_at,
-                                     .reason = std::nullopt,
-                                     .event_id = created.id});
+            created.id = created_id;
             outbox_.Append(tx, created);
             if (metrics_) metrics_->CountCreated(tx);
 

@@ -12,8 +12,9 @@ namespace {
 using domain::OrderStatus;
 using runtime::pg::Transaction;
 
-// The order and its lines in one statement (one round trip, whatever the number of lines),
-// returning the columns the API shows so that POST answers without reading them back.
+// The order, its lines and its first history entry in one statement (one round trip, whatever
+// the number of lines), returning the columns the API shows so that POST answers without reading
+// them back.
 constexpr const char* kInsertOrder =
     "WITH inserted AS ("
     "  INSERT INTO orders (order_id, customer_id, email, payment_token, status, correlation_id)"
@@ -22,7 +23,9 @@ constexpr const char* kInsertOrder =
     " lines AS ("
     "  INSERT INTO order_items (order_id, position, product_id, quantity)"
     "  SELECT $1, line.n - 1, line.product_id, line.quantity"
-    "  FROM unnest($6::text[], $7::int[]) WITH ORDINALITY AS line(product_id, quantity, n))"
+    "  FROM unnest($6::text[], $7::int[]) WITH ORDINALITY AS line(product_id, quantity, n)),"
+    " history AS ("
+    "  INSERT INTO order_history (order_id, status, event_id, at) SELECT order_id, status, $8, created_at FROM inserted)"
     " SELECT seq, order_id, customer_id, email, status, reason, total_cents, currency,"
     " order_rfc3339(created_at) AS created_at, order_rfc3339(updated_at) AS updated_at FROM inserted";
 
@@ -31,19 +34,21 @@ constexpr const char* kLockOrder =
     " extract(epoch FROM clock_timestamp() - created_at)::float8 AS age_seconds"
     " FROM orders WHERE order_id = $1 FOR UPDATE";
 
-constexpr const char* kSetStatus =
-    "UPDATE orders SET status = $2, reason = $3, updated_at = clock_timestamp() WHERE order_id = $1";
+// The new status and its history entry in one statement.
+constexpr const char* kTransition =
+    "WITH updated AS ("
+    "  UPDATE orders SET status = $2, reason = $3, updated_at = clock_timestamp() WHERE order_id = $1"
+    "  RETURNING order_id)"
+    " INSERT INTO order_history (order_id, status, reason, event_id) SELECT order_id, $2, $3, $4 FROM updated";
 
-constexpr const char* kAppendHistory =
-    "INSERT INTO order_history (order_id, status, reason, event_id, at)"
-    " VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, clock_timestamp()))";
-
+// The reservation's total and expiry on the order and the unit prices on its lines, in one statement.
 constexpr const char* kRecordReservation =
-    "UPDATE orders SET total_cents = $2, currency = $3, reservation_id = $4, expires_at = $5::timestamptz,"
-    " reservation_event_id = $6 WHERE order_id = $1";
-
-constexpr const char* kSetUnitPrice =
-    "UPDATE order_items SET unit_price_cents = $3 WHERE order_id = $1 AND product_id = $2";
+    "WITH updated AS ("
+    "  UPDATE orders SET total_cents = $2, currency = $3, reservation_id = $4, expires_at = $5::timestamptz,"
+    "  reservation_event_id = $6 WHERE order_id = $1)"
+    " UPDATE order_items SET unit_price_cents = price.cents"
+    " FROM unnest($7::text[], $8::bigint[]) AS price(product_id, cents)"
+    " WHERE order_items.order_id = $1 AND order_items.product_id = price.product_id";
 
 constexpr const char* kFindOrder =
     "SELECT seq, order_id, customer_id, email, status, reason, total_cents, currency,"
@@ -123,7 +128,7 @@ void LoadItems(pqxx::work& work, std::vector<domain::Order>& orders) {
 }  // namespace
 
 domain::Order OrderRepository::Insert(Transaction& tx, const std::string& order_id, const domain::OrderRequest& request,
-                                      const std::string& correlation_id) const {
+                                      const std::string& correlation_id, const std::string& created_event_id) const {
     std::vector<std::string> products;
     std::vector<std::string> quantities;
     for (const auto& item : request.items) {
@@ -132,10 +137,12 @@ domain::Order OrderRepository::Insert(Transaction& tx, const std::string& order_
     }
     domain::Order order = OrderOf(runtime::pg::Exec1(
         tx.work(), kInsertOrder, order_id, request.customer_id, OrNull(request.email), request.payment_token,
-        correlation_id, runtime::pg::ArrayLiteral(products), runtime::pg::ArrayLiteral(quantities)));
+        correlation_id, runtime::pg::ArrayLiteral(products), runtime::pg::ArrayLiteral(quantities), created_event_id));
     for (const auto& item : request.items) {
         order.items.push_back({.product_id = item.product_id, .quantity = item.quantity, .unit_price_cents = {}});
     }
+    order.history.push_back(
+        {.status = order.status, .at = order.created_at, .reason = std::nullopt, .event_id = created_event_id});
     return order;
 }
 
@@ -156,25 +163,22 @@ std::optional<domain::OrderState> OrderRepository::Lock(Transaction& tx, const s
     };
 }
 
-void OrderRepository::SetStatus(Transaction& tx, const std::string& order_id, OrderStatus status,
-                                const std::optional<std::string>& reason) const {
-    runtime::pg::Exec0(tx.work(), kSetStatus, order_id, StatusText(status), OrNull(reason));
-}
-
-void OrderRepository::AppendHistory(Transaction& tx, const std::string& order_id, OrderStatus status,
-                                    const std::optional<std::string>& reason, const std::string& event_id,
-                                    const std::optional<std::string>& at) const {
-    runtime::pg::Exec0(tx.work(), kAppendHistory, order_id, StatusText(status), OrNull(reason), event_id, OrNull(at));
+void OrderRepository::Transition(Transaction& tx, const std::string& order_id, OrderStatus status,
+                                 const std::optional<std::string>& reason, const std::string& event_id) const {
+    runtime::pg::Exec0(tx.work(), kTransition, order_id, StatusText(status), OrNull(reason), event_id);
 }
 
 void OrderRepository::RecordReservation(Transaction& tx, const events::InventoryReserved& reserved,
                                         const std::string& event_id) const {
-    auto& work = tx.work();
-    runtime::pg::Exec0(work, kRecordReservation, reserved.order_id, reserved.total_cents, reserved.currency,
-                       reserved.reservation_id, reserved.expires_at, event_id);
+    std::vector<std::string> products;
+    std::vector<std::string> prices;
     for (const auto& item : reserved.items) {
-        runtime::pg::Exec0(work, kSetUnitPrice, reserved.order_id, item.product_id, item.unit_price_cents);
+        products.push_back(item.product_id);
+        prices.push_back(std::to_string(item.unit_price_cents));
     }
+    runtime::pg::Exec0(tx.work(), kRecordReservation, reserved.order_id, reserved.total_cents, reserved.currency,
+                       reserved.reservation_id, reserved.expires_at, event_id, runtime::pg::ArrayLiteral(products),
+                       runtime::pg::ArrayLiteral(prices));
 }
 
 std::optional<domain::Order> OrderRepository::Find(Transaction& tx, const std::string& order_id) const {

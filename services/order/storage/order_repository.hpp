@@ -23,21 +23,18 @@ struct OrderPage {
 /// caller's transaction, so state changes and their outbox rows commit together.
 class OrderRepository {
   public:
-    /// Inserts a PENDING order and its lines. Returns the order as stored, without history.
+    /// Inserts a PENDING order, its lines and its first history entry (caused by the event
+    /// `created_event_id`). Returns the order as stored.
     domain::Order Insert(runtime::pg::Transaction& tx, const std::string& order_id, const domain::OrderRequest& request,
-                         const std::string& correlation_id) const;
+                         const std::string& correlation_id, const std::string& created_event_id) const;
 
     /// Locks the order row (SELECT ... FOR UPDATE) until the transaction ends; nullopt if unknown.
     std::optional<domain::OrderState> Lock(runtime::pg::Transaction& tx, const std::string& order_id) const;
 
-    /// Sets status and rejection reason (null unless rejected) and touches updated_at.
-    void SetStatus(runtime::pg::Transaction& tx, const std::string& order_id, domain::OrderStatus status,
-                   const std::optional<std::string>& reason) const;
-
-    /// Appends one entry to the order's history, stamped `at` (RFC 3339), or now when null.
-    void AppendHistory(runtime::pg::Transaction& tx, const std::string& order_id, domain::OrderStatus status,
-                       const std::optional<std::string>& reason, const std::string& event_id,
-                       const std::optional<std::string>& at = std::nullopt) const;
+    /// Sets status and rejection reason (null unless rejected), touches updated_at and appends the
+    /// history entry naming `event_id`.
+    void Transition(runtime::pg::Transaction& tx, const std::string& order_id, domain::OrderStatus status,
+                    const std::optional<std::string>& reason, const std::string& event_id) const;
 
     /// Stores what inventory.reserved says: unit prices, total, currency, reservation, expiry.
     void RecordReservation(runtime::pg::Transaction& tx, const events::InventoryReserved& reserved,

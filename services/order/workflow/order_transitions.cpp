@@ -43,9 +43,8 @@ std::optional<TransitionResult> OrderTransitions::Apply(runtime::pg::Transaction
         reason = std::string(events::ToText(*trigger.reason));
     }
     const auto announcement = Announcement(*order, decision, trigger);
-    orders_.SetStatus(tx, order_id, decision.next, reason);
     const std::string history_event = trigger.cause ? trigger.cause->id : announcement ? announcement->id : "";
-    orders_.AppendHistory(tx, order_id, decision.next, reason, history_event);
+    orders_.Transition(tx, order_id, decision.next, reason, history_event);
     if (announcement) outbox_.Append(tx, *announcement);
     if (metrics_ && domain::IsSettled(decision.next)) {
         metrics_->CountSettled(tx, decision.next, reason, order->age_seconds, locked_at);
