@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -36,16 +37,22 @@ int FreePort() {
 
 ServiceProcess::ServiceProcess(std::string binary, std::map<std::string, std::string> env,
                                std::chrono::milliseconds ready_timeout)
-    : binary_(std::move(binary)), env_(std::move(env)), ready_timeout_(ready_timeout), port_(FreePort()) {
-    env_["HTTP_PORT"] = std::to_string(port_);
-    Start();
+    : binary_(std::move(binary)), env_(std::move(env)), ready_timeout_(ready_timeout) {
+    // FreePort() only says the port was free a moment ago: a service of a test running beside
+    // this one may take it first. Ours then cannot listen and exits; start again elsewhere.
+    for (int attempt = 1;; ++attempt) {
+        port_ = FreePort();
+        env_["HTTP_PORT"] = std::to_string(port_);
+        if (Start() == Started::kReady) return;
+        if (attempt == 3) throw std::runtime_error(binary_ + ": every free port found was taken before it listened");
+    }
 }
 
 ServiceProcess::~ServiceProcess() {
     if (pid_ > 0) Stop();
 }
 
-void ServiceProcess::Start() {
+ServiceProcess::Started ServiceProcess::Start() {
     std::map<std::string, std::string> merged;
     for (char** e = environ; *e != nullptr; ++e) {
         const std::string entry = *e;
@@ -62,25 +69,35 @@ void ServiceProcess::Start() {
     if (posix_spawn(&pid_, binary_.c_str(), nullptr, nullptr, argv.data(), envp.data()) != 0) {
         throw std::runtime_error("cannot start " + binary_);
     }
+    // A service names itself in /health: an answer from another one means the port is not ours.
+    const std::string name = std::filesystem::path(binary_).filename().string();
     HttpClient client(base_url(), std::chrono::seconds{2});
+    bool port_taken = false;
     const bool ready = Eventually(
         [&] {
             int status = 0;
             if (waitpid(pid_, &status, WNOHANG) == pid_) {
                 pid_ = -1;
+                if (port_taken) return true;
                 throw std::runtime_error(binary_ + " exited during start (see its log above)");
             }
             try {
                 // "ok", not just 200: "degraded" (also 200) means the consumer has not bound its
                 // queue yet, and an event published now would be routed nowhere.
                 const auto health = client.Get("/health");
-                return health.status == 200 && health.Json().value("status", "") == "ok";
+                const auto body = health.Json();
+                if (body.value("service", name) != name) {
+                    port_taken = true;
+                    return false;
+                }
+                return health.status == 200 && body.value("status", "") == "ok";
             } catch (const std::exception&) {
                 return false;
             }
         },
         ready_timeout_);
     if (!ready) throw std::runtime_error(binary_ + " did not become healthy in time");
+    return pid_ > 0 ? Started::kReady : Started::kPortTaken;
 }
 
 int ServiceProcess::Stop(std::chrono::milliseconds timeout) {
@@ -105,7 +122,8 @@ void ServiceProcess::Kill() {
 
 void ServiceProcess::Restart() {
     if (pid_ > 0) Stop();
-    Start();
+    // Same port: whoever knows this service's address keeps it.
+    if (Start() == Started::kPortTaken) throw std::runtime_error(binary_ + ": its port was taken while it was down");
 }
 
 }  // namespace saga::test

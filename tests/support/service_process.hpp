@@ -33,7 +33,10 @@ class ServiceProcess {
     void Restart();
 
   private:
-    void Start();
+    enum class Started { kReady, kPortTaken };
+    /// Starts the binary on port_ and waits until it is healthy, or until it exits because
+    /// another service answers on port_ (kPortTaken).
+    Started Start();
 
     std::string binary_;
     std::map<std::string, std::string> env_;

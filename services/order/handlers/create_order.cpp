@@ -42,7 +42,50 @@ Response FromStored(const storage::StoredResponse& stored) {
     return response;
 }
 
+// Orders that arrive together share a transaction; more than this many wait for the next one.
+constexpr std::size_t kMaxOrdersPerTransaction = 64;
+
 }  // namespace
+
+CreateOrder::CreateOrder(runtime::pg::Database& database, const storage::OrderRepository& orders,
+                         const storage::IdempotencyStore& keys, runtime::pg::OutboxWriter& outbox, std::string source,
+                         const workflow::OutcomeMetrics* metrics)
+    : database_(database), keys_(keys), writer_{orders, outbox, std::move(source), metrics} {
+    // Captured by value: the router keeps copies of this handler, not this object.
+    batches_ = std::make_shared<Batches>(
+        [&database, writer = writer_](const std::vector<const NewOrder*>& batch) {
+            return database.InTransaction([&](runtime::pg::Transaction& tx) {
+                std::vector<Response> responses;
+                responses.reserve(batch.size());
+                for (const NewOrder* order : batch) responses.push_back(writer(tx, *order));
+                return responses;
+            });
+        },
+        [&database, writer = writer_](const NewOrder& order) {
+            return database.InTransaction([&](runtime::pg::Transaction& tx) { return writer(tx, order); });
+        },
+        // A lost connection may have committed the batch: writing it again could duplicate orders.
+        [](const std::exception& error) { return dynamic_cast<const runtime::pg::DatabaseUnavailable*>(&error) == nullptr; },
+        kMaxOrdersPerTransaction);
+}
+
+Response CreateOrder::Writer::operator()(runtime::pg::Transaction& tx, const NewOrder& order) const {
+    // The history entry names the order.created event, whose data needs the stored creation
+    // time: its id is chosen first so that one statement writes both.
+    const std::string created_id = events::NewEventId();
+    const domain::Order stored = orders.Insert(tx, order.order_id, order.request, order.correlation_id, created_id);
+    auto created = events::MakeEnvelope(events::OrderCreated{.order_id = order.order_id,
+                                                             .customer_id = order.request.customer_id,
+                                                             .email = order.request.email,
+                                                             .items = order.request.items,
+                                                             .payment_token = order.request.payment_token,
+                                                             .created_at = stored.created_at},
+                                        source, order.order_id, order.correlation_id, order.correlation_id);
+    created.id = created_id;
+    outbox.Append(tx, created);
+    if (metrics) metrics->CountCreated(tx);
+    return runtime::http::Json(202, OrderToJson(stored)).WithHeader("Location", "/api/orders/" + order.order_id);
+}
 
 Response CreateOrder::operator()(const runtime::http::Request& request) const {
     const nlohmann::json body = runtime::http::ParseJsonBody(request);
@@ -50,43 +93,27 @@ Response CreateOrder::operator()(const runtime::http::Request& request) const {
     if (auto* errors = std::get_if<std::vector<events::FieldError>>(&parsed)) {
         throw HttpError(ErrorKind::kValidation, "the order is invalid", ToFieldErrors(*errors));
     }
-    const auto& order_request = std::get<domain::OrderRequest>(parsed);
     const auto key = IdempotencyKeyOf(request);
+    NewOrder order{.order_id = "ord-" + events::NewEventId(),
+                   .request = std::move(std::get<domain::OrderRequest>(parsed)),
+                   .correlation_id = request.correlation_id};
+    if (!key) return Or503([&] { return batches_->Submit(std::move(order)); });
+
     // Key order and whitespace do not make a different request.
     const std::string canonical = body.dump();
-
     try {
-        return InTransactionOr503(database_, [&](runtime::pg::Transaction& tx) -> Response {
-            if (key) {
+        return Or503([&] {
+            return database_.InTransaction([&](runtime::pg::Transaction& tx) -> Response {
                 const auto claim = keys_.Claim(tx, *key, canonical);
                 if (claim.kind == storage::KeyClaim::Kind::kReplay) return FromStored(*claim.response);
                 if (claim.kind == storage::KeyClaim::Kind::kMismatch) {
                     throw HttpError(ErrorKind::kUnprocessable,
                                     "this Idempotency-Key was already used with a different request body");
                 }
-            }
-            const std::string order_id = "ord-" + events::NewEventId();
-            // The history entry names the order.created event, whose data needs the stored
-            // creation time: its id is chosen first so that one statement writes both.
-            const std::string created_id = events::NewEventId();
-            const domain::Order order =
-                orders_.Insert(tx, order_id, order_request, request.correlation_id, created_id);
-            auto created =
-                events::MakeEnvelope(events::OrderCreated{.order_id = order_id,
-                                                          .customer_id = order_request.customer_id,
-                                                          .email = order_request.email,
-                                                          .items = order_request.items,
-                                                          .payment_token = order_request.payment_token,
-                                                          .created_at = order.created_at},
-                                     source_, order_id, request.correlation_id, request.correlation_id);
-            created.id = created_id;
-            outbox_.Append(tx, created);
-            if (metrics_) metrics_->CountCreated(tx);
-
-            Response response =
-                runtime::http::Json(202, OrderToJson(order)).WithHeader("Location", "/api/orders/" + order_id);
-            if (key) keys_.Complete(tx, *key, order_id, ToStored(response));
-            return response;
+                Response response = writer_(tx, order);
+                keys_.Complete(tx, *key, order.order_id, ToStored(response));
+                return response;
+            });
         });
     } catch (const storage::KeyInFlight&) {
         throw HttpError(ErrorKind::kConflict, "a request with this Idempotency-Key is still in flight; retry later");

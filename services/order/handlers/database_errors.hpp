@@ -9,16 +9,22 @@
 
 namespace saga::order::handlers {
 
-/// Runs `work` in a transaction of `database`; an unreachable database answers 503 instead of
-/// a 500, since the client may simply retry.
+/// Runs `work`; an unreachable database answers 503 instead of a 500, since the client may
+/// simply retry.
 template <class Work>
-auto InTransactionOr503(runtime::pg::Database& database, Work&& work) {
+auto Or503(Work&& work) {
     try {
-        return database.InTransaction(std::forward<Work>(work));
+        return work();
     } catch (const runtime::pg::DatabaseUnavailable&) {
         throw runtime::http::HttpError(runtime::http::ErrorKind::kUnavailable,
                                        "the order database is unavailable; retry later");
     }
+}
+
+/// Runs `work` in a transaction of `database`, answering 503 when the database is unreachable.
+template <class Work>
+auto InTransactionOr503(runtime::pg::Database& database, Work&& work) {
+    return Or503([&] { return database.InTransaction(std::forward<Work>(work)); });
 }
 
 /// Validation errors of the domain as HTTP field errors.

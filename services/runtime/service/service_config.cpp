@@ -30,6 +30,9 @@ ServiceConfig ServiceConfig::FromEnv(const config::Env& env, std::string name, s
     c.prefetch = static_cast<std::uint16_t>(env.Int("CONSUMER_PREFETCH", 200, 1, 65535));
     c.relay_batch = static_cast<int>(env.Int("OUTBOX_BATCH", 500, 1, 10000));
     c.db_pool = static_cast<std::size_t>(env.Int("DB_POOL_SIZE", 8, 1, 256));
+    // Blocked handlers are cheap, and requests handled at once are what order-service's POSTs
+    // can share a commit with.
+    c.http_handler_threads = static_cast<std::size_t>(env.Int("HTTP_HANDLER_THREADS", 16, 1, 512));
     if (const std::string seed = env.Optional("GREMLIN_SEED", ""); !seed.empty()) {
         std::uint64_t value = 0;
         const auto [end, error] = std::from_chars(seed.data(), seed.data() + seed.size(), value);

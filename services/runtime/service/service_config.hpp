@@ -25,6 +25,7 @@ struct ServiceConfig {
     std::uint16_t prefetch;                     ///< CONSUMER_PREFETCH
     int relay_batch;                            ///< OUTBOX_BATCH
     std::size_t db_pool;                        ///< DB_POOL_SIZE (HTTP handler connections)
+    std::size_t http_handler_threads;           ///< HTTP_HANDLER_THREADS: requests handled at once
     std::optional<std::uint64_t> gremlin_seed;  ///< GREMLIN_SEED: fault injection's random seed
 
     static ServiceConfig FromEnv(const config::Env& env, std::string name, std::uint16_t default_port);

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <set>
+#include <thread>
+#include <vector>
 
 #include "order_fixture.hpp"
 
@@ -16,6 +18,43 @@ std::set<std::string> FieldsOf(const HttpResponse& response) {
 }
 
 }  // namespace
+
+TEST_CASE("order api: 40 orders posted at once without a key each get their own order, answer and order.created") {
+    // Orders that arrive together share a transaction: no answer may belong to another request.
+    OrderFixture f;
+    constexpr int kOrders = 40;
+    std::vector<HttpResponse> answers(kOrders);
+    {
+        std::vector<std::jthread> clients;
+        for (int i = 0; i < kOrders; ++i) {
+            clients.emplace_back([&, i] {
+                HttpClient client(f.service.base_url());
+                answers[static_cast<std::size_t>(i)] =
+                    client.PostJson("/api/orders", OrderFixture::OrderBody("c-batch-" + std::to_string(i)));
+            });
+        }
+    }
+    std::set<std::string> ids;
+    for (int i = 0; i < kOrders; ++i) {
+        const auto& answer = answers[static_cast<std::size_t>(i)];
+        INFO("answer ", i, ": ", answer.body);
+        REQUIRE(answer.status == 202);
+        const auto order = answer.Json();
+        CHECK(order["customer_id"] == "c-batch-" + std::to_string(i));
+        CHECK(answer.Header("Location") == "/api/orders/" + order["order_id"].get<std::string>());
+        ids.insert(order["order_id"].get<std::string>());
+        const auto stored = f.Order(order["order_id"]);
+        CHECK(stored["customer_id"] == order["customer_id"]);
+        CHECK(stored["items"] == order["items"]);
+        REQUIRE(stored["history"].size() == 1);
+        const auto created = f.Created(order["order_id"]);
+        CHECK(stored["history"][0]["event_id"] == created.id);
+        CHECK(created.data["customer_id"] == order["customer_id"]);
+    }
+    CHECK(ids.size() == kOrders);
+    CHECK(f.db.QueryInt("SELECT count(*) FROM orders") == kOrders);
+    CHECK(f.db.QueryInt("SELECT count(*) FROM outbox WHERE event_type = 'order.created'") == kOrders);
+}
 
 TEST_CASE("order api: invalid bodies are 400 problems naming every field path") {
     OrderFixture f;
