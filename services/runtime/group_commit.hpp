@@ -95,7 +95,8 @@ class GroupCommit {
             return FailAll(batch, std::current_exception());
         }
         if (results.size() != batch.size()) {
-            return FailAll(batch, std::make_exception_ptr(std::logic_error("group commit: one result per job expected")));
+            return FailAll(batch,
+                           std::make_exception_ptr(std::logic_error("group commit: one result per job expected")));
         }
         for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->result = std::move(results[i]);
     }

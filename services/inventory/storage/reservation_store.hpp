@@ -35,7 +35,8 @@ void SetReservationStatus(runtime::pg::Transaction& tx, const std::string& reser
 
 void InsertReservationFailure(runtime::pg::Transaction& tx, const events::InventoryReservationFailed& failure);
 
-/// Remembers that the order was settled before anything was reserved for it; a second tombstone for the same order is ignored.
+/// Remembers that the order was settled before anything was reserved for it; a second tombstone
+/// for the same order is ignored.
 void InsertTombstone(runtime::pg::Transaction& tx, const std::string& order_id, const std::string& event_type,
                      const std::string& event_id);
 

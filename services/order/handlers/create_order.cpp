@@ -65,7 +65,9 @@ CreateOrder::CreateOrder(runtime::pg::Database& database, const storage::OrderRe
             return database.InTransaction([&](runtime::pg::Transaction& tx) { return writer(tx, order); });
         },
         // A lost connection may have committed the batch: writing it again could duplicate orders.
-        [](const std::exception& error) { return dynamic_cast<const runtime::pg::DatabaseUnavailable*>(&error) == nullptr; },
+        [](const std::exception& error) {
+            return dynamic_cast<const runtime::pg::DatabaseUnavailable*>(&error) == nullptr;
+        },
         kMaxOrdersPerTransaction);
 }
 

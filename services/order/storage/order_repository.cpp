@@ -25,7 +25,8 @@ constexpr const char* kInsertOrder =
     "  SELECT $1, line.n - 1, line.product_id, line.quantity"
     "  FROM unnest($6::text[], $7::int[]) WITH ORDINALITY AS line(product_id, quantity, n)),"
     " history AS ("
-    "  INSERT INTO order_history (order_id, status, event_id, at) SELECT order_id, status, $8, created_at FROM inserted)"
+    "  INSERT INTO order_history (order_id, status, event_id, at)"
+    "  SELECT order_id, status, $8, created_at FROM inserted)"
     " SELECT seq, order_id, customer_id, email, status, reason, total_cents, currency,"
     " order_rfc3339(created_at) AS created_at, order_rfc3339(updated_at) AS updated_at FROM inserted";
 

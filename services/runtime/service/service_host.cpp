@@ -121,9 +121,10 @@ void ServiceHost::AddHealthAndMetrics() {
 }
 
 int ServiceHost::Run() {
-    http::Server server(
-        {.bind_address = config_.bind_address, .port = config_.http_port, .handler_threads = config_.http_handler_threads},
-        router_);
+    http::Server server({.bind_address = config_.bind_address,
+                         .port = config_.http_port,
+                         .handler_threads = config_.http_handler_threads},
+                        router_);
     server.StopOnSignals();
 
     outbox::RelayOptions relay_options;

@@ -25,7 +25,7 @@ struct Harness {
     std::atomic<int> together_calls{0};
     std::atomic<int> alone_calls{0};
     std::atomic<std::size_t> largest_batch{0};
-    int bad_job = -1;                // `together` and `alone` throw std::invalid_argument for it
+    int bad_job = -1;                  // `together` and `alone` throw std::invalid_argument for it
     bool together_may_commit = false;  // `together` throws MayHaveCommitted
 
     GroupCommit<int, int> group{
