@@ -5,13 +5,13 @@
 
 namespace saga::order::consumers {
 
-void OnInventoryReserved(const workflow::OrderTransitions& transitions, const storage::OrderRepository& orders,
+void OnInventoryReserved(const workflow::OrderTransitions& transitions, const storage::OrderRepository&,
                          const events::Envelope& event, runtime::pg::Transaction& tx) {
     const auto reserved = events::DataAs<events::InventoryReserved>(event);
-    const auto result =
-        transitions.Apply(tx, reserved.order_id, {.input = domain::OrderInput::kStockReserved, .cause = &event});
-    FinishOrRetry(result, event);
-    if (result->verdict == domain::Verdict::kApply) orders.RecordReservation(tx, reserved, event.id);
+    FinishOrRetry(
+        transitions.Apply(tx, reserved.order_id,
+                          {.input = domain::OrderInput::kStockReserved, .cause = &event, .reservation = &reserved}),
+        event);
 }
 
 }  // namespace saga::order::consumers

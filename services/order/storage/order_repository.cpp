@@ -42,13 +42,17 @@ constexpr const char* kTransition =
     "  RETURNING order_id)"
     " INSERT INTO order_history (order_id, status, reason, event_id) SELECT order_id, $2, $3, $4 FROM updated";
 
-// The reservation's total and expiry on the order and the unit prices on its lines, in one statement.
-constexpr const char* kRecordReservation =
+// As kTransition, for the reservation: the same row update also stores its total and expiry,
+// and the lines get their unit prices.
+constexpr const char* kTransitionReserved =
     "WITH updated AS ("
-    "  UPDATE orders SET total_cents = $2, currency = $3, reservation_id = $4, expires_at = $5::timestamptz,"
-    "  reservation_event_id = $6 WHERE order_id = $1)"
+    "  UPDATE orders SET status = $2, reason = $3, updated_at = clock_timestamp(), total_cents = $5, currency = $6,"
+    "  reservation_id = $7, expires_at = $8::timestamptz, reservation_event_id = $4 WHERE order_id = $1"
+    "  RETURNING order_id),"
+    " history AS ("
+    "  INSERT INTO order_history (order_id, status, reason, event_id) SELECT order_id, $2, $3, $4 FROM updated)"
     " UPDATE order_items SET unit_price_cents = price.cents"
-    " FROM unnest($7::text[], $8::bigint[]) AS price(product_id, cents)"
+    " FROM unnest($9::text[], $10::bigint[]) AS price(product_id, cents)"
     " WHERE order_items.order_id = $1 AND order_items.product_id = price.product_id";
 
 constexpr const char* kFindOrder =
@@ -165,21 +169,21 @@ std::optional<domain::OrderState> OrderRepository::Lock(Transaction& tx, const s
 }
 
 void OrderRepository::Transition(Transaction& tx, const std::string& order_id, OrderStatus status,
-                                 const std::optional<std::string>& reason, const std::string& event_id) const {
-    runtime::pg::Exec0(tx.work(), kTransition, order_id, StatusText(status), OrNull(reason), event_id);
-}
-
-void OrderRepository::RecordReservation(Transaction& tx, const events::InventoryReserved& reserved,
-                                        const std::string& event_id) const {
+                                 const std::optional<std::string>& reason, const std::string& event_id,
+                                 const events::InventoryReserved* reservation) const {
+    if (!reservation) {
+        runtime::pg::Exec0(tx.work(), kTransition, order_id, StatusText(status), OrNull(reason), event_id);
+        return;
+    }
     std::vector<std::string> products;
     std::vector<std::string> prices;
-    for (const auto& item : reserved.items) {
+    for (const auto& item : reservation->items) {
         products.push_back(item.product_id);
         prices.push_back(std::to_string(item.unit_price_cents));
     }
-    runtime::pg::Exec0(tx.work(), kRecordReservation, reserved.order_id, reserved.total_cents, reserved.currency,
-                       reserved.reservation_id, reserved.expires_at, event_id, runtime::pg::ArrayLiteral(products),
-                       runtime::pg::ArrayLiteral(prices));
+    runtime::pg::Exec0(tx.work(), kTransitionReserved, order_id, StatusText(status), OrNull(reason), event_id,
+                       reservation->total_cents, reservation->currency, reservation->reservation_id,
+                       reservation->expires_at, runtime::pg::ArrayLiteral(products), runtime::pg::ArrayLiteral(prices));
 }
 
 std::optional<domain::Order> OrderRepository::Find(Transaction& tx, const std::string& order_id) const {

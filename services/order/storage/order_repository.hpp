@@ -32,13 +32,11 @@ class OrderRepository {
     std::optional<domain::OrderState> Lock(runtime::pg::Transaction& tx, const std::string& order_id) const;
 
     /// Sets status and rejection reason (null unless rejected), touches updated_at and appends the
-    /// history entry naming `event_id`.
+    /// history entry naming `event_id`. With `reservation` (the event `event_id`), the same
+    /// statement stores its total, currency, reservation and expiry, and the lines' unit prices.
     void Transition(runtime::pg::Transaction& tx, const std::string& order_id, domain::OrderStatus status,
-                    const std::optional<std::string>& reason, const std::string& event_id) const;
-
-    /// Stores what inventory.reserved says: unit prices, total, currency, reservation, expiry.
-    void RecordReservation(runtime::pg::Transaction& tx, const events::InventoryReserved& reserved,
-                           const std::string& event_id) const;
+                    const std::optional<std::string>& reason, const std::string& event_id,
+                    const events::InventoryReserved* reservation = nullptr) const;
 
     /// The order with its lines and history; nullopt if unknown.
     std::optional<domain::Order> Find(runtime::pg::Transaction& tx, const std::string& order_id) const;

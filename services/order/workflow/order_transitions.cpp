@@ -44,7 +44,7 @@ std::optional<TransitionResult> OrderTransitions::Apply(runtime::pg::Transaction
     }
     const auto announcement = Announcement(*order, decision, trigger);
     const std::string history_event = trigger.cause ? trigger.cause->id : announcement ? announcement->id : "";
-    orders_.Transition(tx, order_id, decision.next, reason, history_event);
+    orders_.Transition(tx, order_id, decision.next, reason, history_event, trigger.reservation);
     if (announcement) outbox_.Append(tx, *announcement);
     if (metrics_ && domain::IsSettled(decision.next)) {
         metrics_->CountSettled(tx, decision.next, reason, order->age_seconds, locked_at);

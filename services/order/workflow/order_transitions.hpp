@@ -27,6 +27,8 @@ struct Trigger {
     /// Causation id of published events when there is no `cause` (e.g. the HTTP request's
     /// correlation id). Empty: the event that priced the order, else the saga id.
     std::string causation_id{};
+    /// inventory.reserved's total, expiry and unit prices, written with the new status.
+    const events::InventoryReserved* reservation = nullptr;
 };
 
 /// The outcome for the caller: what the state machine said and the status it found.
