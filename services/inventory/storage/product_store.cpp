@@ -1,7 +1,6 @@
 #include "inventory/storage/product_store.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include "runtime/pg/array_literal.hpp"
 #include "runtime/pg/prepared.hpp"
 
 namespace saga::inventory::storage {
@@ -43,13 +42,11 @@ std::optional<domain::Product> FindProduct(runtime::pg::Transaction& tx, const s
 
 std::map<std::string, domain::Product> LockProducts(runtime::pg::Transaction& tx,
                                                     const std::vector<std::string>& product_ids) {
-    // The ids travel as one JSON array parameter: no SQL array literal quoting to get wrong.
     const auto rows =
         runtime::pg::Exec(tx.work(),
                           std::string("SELECT ") + kColumns +
-                              " FROM products WHERE product_id IN (SELECT jsonb_array_elements_text($1::jsonb))"
-                              " ORDER BY product_id FOR UPDATE",
-                          nlohmann::json(product_ids).dump());
+                              " FROM products WHERE product_id = ANY($1::text[]) ORDER BY product_id FOR UPDATE",
+                          runtime::pg::ArrayLiteral(product_ids));
     std::map<std::string, domain::Product> products;
     for (const auto& row : rows) {
         auto product = ToProduct(row);
