@@ -54,7 +54,11 @@ class GroupCommit {
                 waiting_.pop_front();
             }
             lock.unlock();
-            Run(batch);
+            try {
+                Run(batch);
+            } catch (...) {  // e.g. out of memory: never leave callers waiting for a batch that ended
+                FailAll(batch, std::current_exception());
+            }
             lock.lock();
             for (Slot* done : batch) done->done = true;
             running_ = false;
