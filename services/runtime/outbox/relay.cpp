@@ -4,6 +4,7 @@
 #include <array>
 #include <deque>
 #include <memory>
+#include <stop_token>
 #include <unordered_set>
 
 #include "runtime/amqp/errors.hpp"
@@ -34,6 +35,8 @@ OutboxRelay::OutboxRelay(RelayOptions options, RelayWakeup& wakeup, log::Logger&
     : options_(std::move(options)), wakeup_(wakeup), logger_(logger) {}
 
 void OutboxRelay::Run(std::stop_token stop) {
+    // A stop request ends an idle wait at once rather than after the poll interval.
+    std::stop_callback wake_on_stop(stop, [this] { wakeup_.Signal(); });
     while (!stop.stop_requested()) {
         try {
             RelayOnce(stop);
@@ -77,11 +80,22 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
     };
     std::deque<InFlight> in_flight;
     std::size_t next_store = 0;
+    // Claim only when rows may be waiting: at start, after a claim that left rows behind (a
+    // full batch, or rows held back behind another relay's), after a wake-up or NOTIFY, or
+    // when the poll interval passed. An empty claim costs three round trips, and at low load
+    // claiming eagerly found nothing about twice per batch.
+    bool may_have_rows = true;
     while (!stop.stop_requested()) {
         CleanUpIfDue(*stores[0]);
         while (in_flight.size() < stores.size()) {
+            // Signals are consumed before the claim, whose snapshot then sees their rows.
+            const bool signalled = wakeup_.Drain();
+            const bool notified = stores[0]->Notified();
+            if (!signalled && !notified && !may_have_rows) break;
             pg::OutboxStore* store = stores[next_store].get();
-            std::vector<pg::OutboxRow> rows = store->ClaimBatch(options_.batch_size);
+            auto [rows, more_waiting] = store->ClaimBatch(options_.batch_size);
+            stats_.claims.fetch_add(1, std::memory_order_relaxed);
+            may_have_rows = more_waiting;
             if (rows.empty()) {
                 store->AbandonBatch();
                 break;
@@ -94,7 +108,7 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
         if (in_flight.empty()) {
             connection.KeepAlive();
             stores[0]->WaitForWork(wakeup_.fd(), options_.poll_interval);
-            wakeup_.Drain();
+            may_have_rows = true;  // woken, or the poll interval passed
             continue;
         }
         InFlight& oldest = in_flight.front();

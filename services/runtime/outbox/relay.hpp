@@ -37,7 +37,8 @@ struct RelayOptions {
 struct RelayStats {
     std::atomic<std::uint64_t> published{0};
     std::atomic<std::uint64_t> batches{0};
-    std::atomic<bool> connected{false};  ///< to the broker (and, for the relay, the database)
+    std::atomic<std::uint64_t> claims{0};  ///< claim queries run, including those that found nothing
+    std::atomic<bool> connected{false};    ///< to the broker (and, for the relay, the database)
 };
 
 /// Publishes outbox rows to `saga.events` with publisher confirms and marks them sent only

@@ -20,9 +20,10 @@ void RelayWakeup::Signal() {
     [[maybe_unused]] const auto written = write(fd_, &one, sizeof one);
 }
 
-void RelayWakeup::Drain() {
+bool RelayWakeup::Drain() {
     std::uint64_t count = 0;
-    [[maybe_unused]] const auto bytes = read(fd_, &count, sizeof count);
+    // EAGAIN (nothing pending) leaves count at 0.
+    return read(fd_, &count, sizeof count) == sizeof count && count > 0;
 }
 
 }  // namespace saga::runtime::outbox

@@ -15,7 +15,8 @@ class RelayWakeup {
     void Signal();
     /// Readable while a signal is pending; poll it, then Drain().
     int fd() const { return fd_; }
-    void Drain();
+    /// Consumes the pending signals; true if there was any. Never blocks.
+    bool Drain();
 
   private:
     int fd_;

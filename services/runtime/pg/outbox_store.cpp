@@ -13,7 +13,8 @@ namespace {
 
 // Claims the oldest unsent rows that no other relay holds. A row is published only if no
 // older unsent row of its aggregate sits outside this batch (locked by another relay), which
-// keeps per-aggregate order when relays run side by side. The check is a LATERAL probe with
+// keeps per-aggregate order when relays run side by side; such rows come back flagged
+// `held_back` (locked, not published). The check is a LATERAL probe with
 // LIMIT 1 so that it uses the (aggregate_id, id) index per row: written as NOT EXISTS, the
 // planner hash-joined the whole unsent backlog (35 ms per claim at 50k rows, 5 ms this way).
 constexpr const char* kClaimSql = R"sql(
@@ -21,14 +22,13 @@ WITH batch AS (
     SELECT id FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
 )
 SELECT o.id, o.message_id, o.event_type, o.aggregate_id, o.correlation_id, o.source, o.payload,
-       extract(epoch FROM o.created_at)::bigint
+       extract(epoch FROM o.created_at)::bigint, waiting.blocked IS NOT NULL AS held_back
 FROM outbox o JOIN batch b ON b.id = o.id
 LEFT JOIN LATERAL (
     SELECT 1 AS blocked FROM outbox older
     WHERE older.aggregate_id = o.aggregate_id AND older.sent_at IS NULL AND older.id < o.id
       AND older.id NOT IN (SELECT id FROM batch)
     LIMIT 1) waiting ON true
-WHERE waiting.blocked IS NULL
 ORDER BY o.id)sql";
 
 std::string ArrayLiteral(const std::vector<std::int64_t>& ids) { return fmt::format("{{{}}}", fmt::join(ids, ",")); }
@@ -66,19 +66,24 @@ auto OutboxStore::Guard(F&& f) -> decltype(f()) {
     }
 }
 
-std::vector<OutboxRow> OutboxStore::ClaimBatch(int limit) {
+OutboxClaim OutboxStore::ClaimBatch(int limit) {
     return Guard([&] {
         claim_.reset();
         claim_ = std::make_unique<pqxx::work>(*connection_, "outbox_claim");
         const pqxx::result result = Exec(*claim_, kClaimSql, limit);
-        std::vector<OutboxRow> rows;
-        rows.reserve(result.size());
+        OutboxClaim claim;
+        claim.more_waiting = std::ssize(result) >= limit;
+        claim.rows.reserve(result.size());
         for (const auto& r : result) {
-            rows.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>(),
-                            r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>(),
-                            r[6].as<std::string>(), r[7].as<std::int64_t>()});
+            if (r[8].as<bool>()) {
+                claim.more_waiting = true;
+                continue;
+            }
+            claim.rows.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>(),
+                                  r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>(),
+                                  r[6].as<std::string>(), r[7].as<std::int64_t>()});
         }
-        return rows;
+        return claim;
     });
 }
 
@@ -95,6 +100,10 @@ void OutboxStore::FinishBatch(const std::vector<std::int64_t>& sent_ids) {
 
 void OutboxStore::AbandonBatch() {
     Guard([&] { claim_.reset(); });
+}
+
+bool OutboxStore::Notified() {
+    return Guard([&] { return connection_->get_notifs() > 0; });
 }
 
 void OutboxStore::WaitForWork(int wake_fd, std::chrono::milliseconds timeout) {

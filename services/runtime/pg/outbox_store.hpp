@@ -21,6 +21,14 @@ struct OutboxRow {
     std::int64_t created_unix = 0;
 };
 
+/// What one claim took: the rows to publish, and whether more may be waiting right now (the
+/// claim was full, or held rows back behind another relay's batch), so the relay knows whether
+/// claiming again at once can find anything.
+struct OutboxClaim {
+    std::vector<OutboxRow> rows;
+    bool more_waiting = false;
+};
+
 struct OutboxBacklog {
     std::int64_t unsent = 0;
     double oldest_age_seconds = 0;
@@ -36,7 +44,7 @@ class OutboxStore {
     /// Opens a transaction and locks up to `limit` unsent rows (FOR UPDATE SKIP LOCKED, so
     /// several relays share the table). Rows whose aggregate has an older unsent row locked by
     /// another relay are left out, so each aggregate's events are published in order.
-    std::vector<OutboxRow> ClaimBatch(int limit);
+    OutboxClaim ClaimBatch(int limit);
     /// Marks `sent_ids` sent and commits the claim transaction; other claimed rows stay unsent.
     void FinishBatch(const std::vector<std::int64_t>& sent_ids);
     /// Rolls the claim transaction back (nothing marked sent).
@@ -44,6 +52,8 @@ class OutboxStore {
 
     /// Blocks until a NOTIFY arrives on the channel, `wake_fd` becomes readable, or `timeout`.
     void WaitForWork(int wake_fd, std::chrono::milliseconds timeout);
+    /// True if a NOTIFY on the channel arrived since the last call (or WaitForWork). Never blocks.
+    bool Notified();
 
     /// Deletes up to `limit` rows sent before now - `retention`; returns how many.
     std::int64_t DeleteSentBefore(std::chrono::seconds retention, int limit);

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <memory>
 #include <thread>
 
 #include "runtime/amqp/topology.hpp"
@@ -119,6 +120,56 @@ TEST_CASE("outbox relay: a writer in another process wakes the relay through NOT
     f.WriteOutbox({SampleOrderCreated("o-notify")});  // writer without a local relay: NOTIFY
     REQUIRE(DrainTap(f, 1).size() == 1);
     CHECK(std::chrono::steady_clock::now() - started < 20s);
+}
+
+TEST_CASE("outbox relay: one row costs one claim; an idle relay does not claim again until woken") {
+    RuntimeFixture f;
+    DeclareTap(f);
+    auto options = f.Relay();
+    options.poll_interval = 60s;
+    RunningRelay running(f, options);
+    std::this_thread::sleep_for(500ms);  // its first claim found nothing; it waits now
+    const auto idle_claims = running.relay.stats().claims.load();
+
+    f.WriteOutbox({SampleOrderCreated("o-one-claim")});
+    REQUIRE(DrainTap(f, 1).size() == 1);
+    REQUIRE(Eventually([&] { return f.Unsent() == 0; }, 5s));
+    std::this_thread::sleep_for(300ms);
+    // Claiming eagerly took three: the row, the pipelined second claim, and one after the confirm.
+    CHECK(running.relay.stats().claims.load() - idle_claims == 1);
+}
+
+TEST_CASE(
+    "outbox relay: rows committed while a batch waits for its confirm are published without waiting for the poll") {
+    RuntimeFixture f;
+    DeclareTap(f);
+    auto options = f.Relay();
+    options.poll_interval = 60s;
+    RunningRelay running(f, options);
+    runtime::pg::Database database(f.db.url(), 1);
+    runtime::pg::OutboxWriter writer(&running.wakeup, runtime::pg::OutboxChannel("test-service"));
+    constexpr int kWrites = 60;
+    const auto started = std::chrono::steady_clock::now();
+    for (int i = 0; i < kWrites; ++i) {
+        database.InTransaction([&](runtime::pg::Transaction& tx) {
+            writer.Append(tx, SampleOrderCreated("o-wake-" + std::to_string(i)));
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(i % 4));  // land in every phase of a batch
+    }
+    REQUIRE(DrainTap(f, kWrites).size() == kWrites);
+    CHECK(std::chrono::steady_clock::now() - started < 20s);
+}
+
+TEST_CASE("outbox relay: a stop request ends its idle wait at once, not after the poll interval") {
+    RuntimeFixture f;
+    auto options = f.Relay();
+    options.poll_interval = 60s;
+    auto running = std::make_unique<RunningRelay>(f, options);
+    REQUIRE(Eventually([&] { return running->relay.stats().connected.load(); }, 10s));
+    std::this_thread::sleep_for(300ms);  // its first claim found nothing; it waits now
+    const auto stopping = std::chrono::steady_clock::now();
+    running.reset();  // requests stop and joins
+    CHECK(std::chrono::steady_clock::now() - stopping < 10s);
 }
 
 TEST_CASE("outbox retention: sent rows past the retention are deleted, unsent and recent rows are kept") {
