@@ -44,6 +44,13 @@ struct RunningRelay {
         : relay(std::move(options), wakeup, f.logger), thread([this](std::stop_token stop) { relay.Run(stop); }) {}
 };
 
+/// Relay options whose poll never fires within a test: only wake-ups, NOTIFY and a stop reach it.
+runtime::outbox::RelayOptions WithoutPoll(const RuntimeFixture& f) {
+    auto options = f.Relay();
+    options.poll_interval = 60s;
+    return options;
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -111,9 +118,7 @@ TEST_CASE("outbox relay: two relays sharing one outbox publish every row once an
 TEST_CASE("outbox relay: a writer in another process wakes the relay through NOTIFY, long before the poll") {
     RuntimeFixture f;
     DeclareTap(f);
-    auto options = f.Relay();
-    options.poll_interval = 60s;
-    RunningRelay running(f, options);
+    RunningRelay running(f, WithoutPoll(f));
     std::this_thread::sleep_for(500ms);  // let it reach its idle wait
 
     const auto started = std::chrono::steady_clock::now();
@@ -125,9 +130,7 @@ TEST_CASE("outbox relay: a writer in another process wakes the relay through NOT
 TEST_CASE("outbox relay: one row costs one claim; an idle relay does not claim again until woken") {
     RuntimeFixture f;
     DeclareTap(f);
-    auto options = f.Relay();
-    options.poll_interval = 60s;
-    RunningRelay running(f, options);
+    RunningRelay running(f, WithoutPoll(f));
     std::this_thread::sleep_for(500ms);  // its first claim found nothing; it waits now
     const auto idle_claims = running.relay.stats().claims.load();
 
@@ -143,9 +146,7 @@ TEST_CASE(
     "outbox relay: rows committed while a batch waits for its confirm are published without waiting for the poll") {
     RuntimeFixture f;
     DeclareTap(f);
-    auto options = f.Relay();
-    options.poll_interval = 60s;
-    RunningRelay running(f, options);
+    RunningRelay running(f, WithoutPoll(f));
     runtime::pg::Database database(f.db.url(), 1);
     runtime::pg::OutboxWriter writer(&running.wakeup, runtime::pg::OutboxChannel("test-service"));
     constexpr int kWrites = 60;
@@ -162,9 +163,7 @@ TEST_CASE(
 
 TEST_CASE("outbox relay: a stop request ends its idle wait at once, not after the poll interval") {
     RuntimeFixture f;
-    auto options = f.Relay();
-    options.poll_interval = 60s;
-    auto running = std::make_unique<RunningRelay>(f, options);
+    auto running = std::make_unique<RunningRelay>(f, WithoutPoll(f));
     REQUIRE(Eventually([&] { return running->relay.stats().connected.load(); }, 10s));
     std::this_thread::sleep_for(300ms);  // its first claim found nothing; it waits now
     const auto stopping = std::chrono::steady_clock::now();
