@@ -127,7 +127,7 @@ TEST_CASE("outbox relay: a writer in another process wakes the relay through NOT
     CHECK(std::chrono::steady_clock::now() - started < 20s);
 }
 
-TEST_CASE("outbox relay: one row costs one claim; an idle relay does not claim again until woken") {
+TEST_CASE("outbox relay: one row costs one claim, and an idle relay does not claim again until woken") {
     RuntimeFixture f;
     DeclareTap(f);
     RunningRelay running(f, WithoutPoll(f));
