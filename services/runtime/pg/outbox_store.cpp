@@ -48,11 +48,6 @@ OutboxStore::OutboxStore(const std::string& url, std::string channel) : connecti
     // inbox (at-least-once). Set for the session, so that no claim pays a round trip for it;
     // libpqxx restores it after a reconnect.
     connection_->set_variable("synchronous_commit", "off");
-    // Plan each claim and mark for the rows at hand. On a fresh outbox the server settled on a
-    // generic plan for the mark while the table was a few pages: a sequential scan, kept until
-    // autovacuum analyzed the table, so every mark read the whole table (seen with auto_explain
-    // in bench/run-saga). Planning these two statements costs little.
-    connection_->set_variable("plan_cache_mode", "force_custom_plan");
     listener_ = std::make_unique<Listener>(*connection_, channel);
 }
 
@@ -95,8 +90,12 @@ OutboxClaim OutboxStore::ClaimBatch(int limit) {
 void OutboxStore::FinishBatch(const std::vector<std::int64_t>& sent_ids) {
     Guard([&] {
         if (!sent_ids.empty()) {
-            Exec(*claim_, "UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::bigint[])",
-                 ArrayLiteral(sent_ids));
+            // Not a prepared statement: planned for the ids at hand each time. Prepared, the
+            // server adopted a generic plan made while a fresh outbox was a few pages, a
+            // sequential scan kept until autovacuum analyzed the table, so every mark read the
+            // whole outbox (seen with auto_explain in bench/run-saga).
+            claim_->exec_params("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::bigint[])",
+                                ArrayLiteral(sent_ids));
         }
         claim_->commit();
         claim_.reset();
