@@ -86,7 +86,9 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
     // claiming eagerly found nothing about twice per batch.
     bool may_have_rows = true;
     while (!stop.stop_requested()) {
-        CleanUpIfDue(*stores[0]);
+        // On a connection without an open claim: here at most one batch is in flight.
+        const bool first_busy = !in_flight.empty() && in_flight.front().store == stores[0].get();
+        CleanUpIfDue(first_busy ? *stores[1] : *stores[0]);
         while (in_flight.size() < stores.size()) {
             // Signals are consumed before the claim, whose snapshot then sees their rows.
             const bool signalled = wakeup_.Drain();

@@ -204,6 +204,24 @@ TEST_CASE("outbox relay: marking rows sent does not scan the whole outbox after 
     CHECK(stat("seq_scan") == scans_before);
 }
 
+TEST_CASE("outbox relay: retention cleanup that falls due while a batch is in flight does not stop the relay") {
+    RuntimeFixture f;
+    DeclareTap(f);
+    auto options = WithoutPoll(f);
+    options.batch_size = 10;
+    options.cleanup_interval = 0s;  // due at every turn, so also while the other claim is open
+    RunningRelay running(f, options);
+    REQUIRE(Eventually([&] { return running.relay.stats().connected.load(); }, 10s));
+
+    constexpr std::size_t kRows = 200;  // twenty full batches: two in flight at a time
+    std::vector<events::Envelope> events;
+    for (std::size_t i = 0; i < kRows; ++i) events.push_back(SampleOrderCreated("o-cleanup-" + std::to_string(i)));
+    f.WriteOutbox(events);
+    CHECK(DrainTap(f, kRows).size() == kRows);
+    CHECK(Eventually([&] { return f.Unsent() == 0; }, 10s));
+    CHECK(running.relay.stats().connected.load());
+}
+
 TEST_CASE("outbox retention: sent rows past the retention are deleted, unsent and recent rows are kept") {
     RuntimeFixture f;
     f.WriteOutbox(
