@@ -32,7 +32,7 @@ amqp::OutgoingMessage ToMessage(const pg::OutboxRow& row) {
 }
 
 OutboxRelay::OutboxRelay(RelayOptions options, RelayWakeup& wakeup, log::Logger& logger)
-    : options_(std::move(options)), wakeup_(wakeup), logger_(logger) {}
+    : options_(std::move(options)), wakeup_(wakeup), logger_(logger), pacer_(options_.claim_linger) {}
 
 void OutboxRelay::Run(std::stop_token stop) {
     // A stop request ends an idle wait at once rather than after the poll interval.
@@ -98,6 +98,7 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
             auto [rows, more_waiting] = store->ClaimBatch(options_.batch_size);
             stats_.claims.fetch_add(1, std::memory_order_relaxed);
             may_have_rows = more_waiting;
+            pacer_.Claimed(rows.size(), ClaimPacer::Clock::now());
             if (rows.empty()) {
                 store->AbandonBatch();
                 break;
@@ -110,6 +111,9 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
         if (in_flight.empty()) {
             connection.KeepAlive();
             stores[0]->WaitForWork(wakeup_.fd(), options_.poll_interval);
+            if (const auto wait = pacer_.WaitBeforeClaim(ClaimPacer::Clock::now()); wait.count() > 0) {
+                SleepUnlessStopped(stop, wait);
+            }
             may_have_rows = true;  // woken, or the poll interval passed
             continue;
         }

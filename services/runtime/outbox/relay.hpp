@@ -12,6 +12,7 @@
 #include "runtime/backoff.hpp"
 #include "runtime/log/logger.hpp"
 #include "runtime/metrics/event_metrics.hpp"
+#include "runtime/outbox/claim_pacer.hpp"
 #include "runtime/outbox/wakeup.hpp"
 #include "runtime/pg/outbox_store.hpp"
 
@@ -23,6 +24,9 @@ struct RelayOptions {
     amqp::ConnectionOptions amqp;
     int batch_size = 500;                           ///< rows per claim, and so unconfirmed publishes in flight
     std::chrono::milliseconds poll_interval{1000};  ///< fallback when no wake-up arrives
+    /// How long a relay woken while idle waits before it claims, while rows arrive fast enough
+    /// to gather more in that time (see ClaimPacer); 0 claims at once.
+    std::chrono::milliseconds claim_linger{0};
     std::chrono::milliseconds confirm_timeout{30000};
     std::chrono::seconds sent_retention{std::chrono::hours{24}};
     std::chrono::seconds inbox_retention{std::chrono::hours{24 * 30}};
@@ -65,6 +69,7 @@ class OutboxRelay {
     Backoff reconnect_backoff_{std::chrono::milliseconds{100}, std::chrono::seconds{5}};
     RelayStats stats_;
     std::chrono::steady_clock::time_point next_cleanup_{};
+    ClaimPacer pacer_;
 };
 
 /// The AMQP message for an outbox row: routing key = event type, properties mirroring the

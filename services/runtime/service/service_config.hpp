@@ -24,6 +24,7 @@ struct ServiceConfig {
     messaging::RetryPolicy retry;               ///< RETRY_MAX_ATTEMPTS, RETRY_DELAYS ("1s,5s,30s")
     std::uint16_t prefetch;                     ///< CONSUMER_PREFETCH
     int relay_batch;                            ///< OUTBOX_BATCH
+    std::chrono::milliseconds claim_linger;     ///< OUTBOX_CLAIM_LINGER
     std::size_t db_pool;                        ///< DB_POOL_SIZE (HTTP handler connections)
     std::size_t http_handler_threads;           ///< HTTP_HANDLER_THREADS: requests handled at once
     std::optional<std::uint64_t> gremlin_seed;  ///< GREMLIN_SEED: fault injection's random seed
