@@ -48,9 +48,10 @@ struct RelayStats {
 /// Publishes outbox rows to `saga.events` with publisher confirms and marks them sent only
 /// after the broker acked them, a batch at a time (the batch is the window of unconfirmed
 /// publishes). Wakes on RelayWakeup (same process), NOTIFY (other writers) or the poll
-/// interval. Reconnects to the database and the broker with backoff; a crash between publish
-/// and mark-sent republishes the rows, which consumers de-duplicate by message id. Also
-/// deletes sent outbox rows and old inbox rows past their retention.
+/// interval; under load it lets `claim_linger` pass before claiming (ClaimPacer). Reconnects
+/// to the database and the broker with backoff; a crash between publish and mark-sent
+/// republishes the rows, which consumers de-duplicate by message id. Also deletes sent outbox
+/// rows and old inbox rows past their retention.
 class OutboxRelay {
   public:
     OutboxRelay(RelayOptions options, RelayWakeup& wakeup, log::Logger& logger);
