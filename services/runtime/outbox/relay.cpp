@@ -112,6 +112,7 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
             connection.KeepAlive();
             stores[0]->WaitForWork(wakeup_.fd(), options_.poll_interval);
             if (const auto wait = pacer_.WaitBeforeClaim(ClaimPacer::Clock::now()); wait.count() > 0) {
+                stats_.lingers.fetch_add(1, std::memory_order_relaxed);
                 SleepUnlessStopped(stop, wait);
             }
             may_have_rows = true;  // woken, or the poll interval passed

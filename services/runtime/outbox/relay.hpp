@@ -41,8 +41,9 @@ struct RelayOptions {
 struct RelayStats {
     std::atomic<std::uint64_t> published{0};
     std::atomic<std::uint64_t> batches{0};
-    std::atomic<std::uint64_t> claims{0};  ///< claim queries run, including those that found nothing
-    std::atomic<bool> connected{false};    ///< to the broker (and, for the relay, the database)
+    std::atomic<std::uint64_t> claims{0};   ///< claim queries run, including those that found nothing
+    std::atomic<std::uint64_t> lingers{0};  ///< waits of `claim_linger` before a claim, under load
+    std::atomic<bool> connected{false};     ///< to the broker (and, for the relay, the database)
 };
 
 /// Publishes outbox rows to `saga.events` with publisher confirms and marks them sent only

@@ -161,6 +161,29 @@ TEST_CASE(
     CHECK(std::chrono::steady_clock::now() - started < 20s);
 }
 
+TEST_CASE("outbox relay: under steady load it lingers before claiming, and every row still goes out once") {
+    RuntimeFixture f;
+    DeclareTap(f);
+    auto options = WithoutPoll(f);
+    options.claim_linger = 50ms;  // engages from 20 rows/s
+    RunningRelay running(f, options);
+    REQUIRE(Eventually([&] { return running.relay.stats().connected.load(); }, 10s));
+    runtime::pg::Database database(f.db.url(), 1);
+    runtime::pg::OutboxWriter writer(&running.wakeup, runtime::pg::OutboxChannel("test-service"));
+
+    constexpr int kWrites = 200;  // one commit every few ms for over a second
+    for (int i = 0; i < kWrites; ++i) {
+        database.InTransaction([&](runtime::pg::Transaction& tx) {
+            writer.Append(tx, SampleOrderCreated("o-linger-" + std::to_string(i)));
+        });
+        std::this_thread::sleep_for(5ms);
+    }
+    const auto published = DrainTap(f, kWrites);
+    CHECK(published.size() == kWrites);
+    CHECK(Eventually([&] { return f.Unsent() == 0; }, 10s));
+    CHECK(running.relay.stats().lingers.load() > 0);
+}
+
 TEST_CASE("outbox relay: a stop request ends its idle wait at once, not after the poll interval") {
     RuntimeFixture f;
     auto running = std::make_unique<RunningRelay>(f, WithoutPoll(f));
