@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "events/inventory_reservation_failed.hpp"
-#include "order/consumers/consumer_errors.hpp"
+#include "order/consumers/finish_transition.hpp"
 
 namespace saga::order::consumers {
 namespace {
@@ -29,12 +29,12 @@ std::string DetailOf(const events::InventoryReservationFailed& failed) {
 void OnInventoryReservationFailed(const workflow::OrderTransitions& transitions, const storage::OrderRepository&,
                                   const events::Envelope& event, runtime::pg::Transaction& tx) {
     const auto failed = events::DataAs<events::InventoryReservationFailed>(event);
-    FinishOrRetry(transitions.Apply(tx, failed.order_id,
-                                    {.input = domain::OrderInput::kStockUnavailable,
-                                     .reason = ReasonOf(failed.reason),
-                                     .detail = DetailOf(failed),
-                                     .cause = &event}),
-                  event);
+    FinishTransition(transitions.Apply(tx, failed.order_id,
+                                       {.input = domain::OrderInput::kStockUnavailable,
+                                        .reason = ReasonOf(failed.reason),
+                                        .detail = DetailOf(failed),
+                                        .cause = &event}),
+                     event, failed.order_id, tx);
 }
 
 }  // namespace saga::order::consumers

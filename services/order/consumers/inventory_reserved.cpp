@@ -1,17 +1,42 @@
 #include "order/consumers/inventory_reserved.hpp"
 
+#include <stdexcept>
+
 #include "events/inventory_reserved.hpp"
-#include "order/consumers/consumer_errors.hpp"
+#include "events/payment_completed.hpp"
+#include "events/payment_failed.hpp"
+#include "order/consumers/finish_transition.hpp"
+#include "order/consumers/payment_completed.hpp"
+#include "order/consumers/payment_failed.hpp"
 
 namespace saga::order::consumers {
+namespace {
 
-void OnInventoryReserved(const workflow::OrderTransitions& transitions, const storage::OrderRepository&,
+/// The payment outcomes that arrived before this reservation, now that it is handled: each one
+/// runs as if it had just been delivered (a parked outcome of a cancelled order is ignored there).
+void ApplyEarlyEvents(const workflow::OrderTransitions& transitions, const storage::OrderRepository& orders,
+                      const std::string& order_id, runtime::pg::Transaction& tx) {
+    for (const auto& early : storage::EarlyEventStore{}.Take(tx, order_id)) {
+        if (early.type == events::PaymentCompleted::kType) {
+            OnPaymentCompleted(transitions, orders, early, tx);
+        } else if (early.type == events::PaymentFailed::kType) {
+            OnPaymentFailed(transitions, orders, early, tx);
+        } else {
+            throw std::logic_error("no consumer for the parked " + early.type + " " + early.id);
+        }
+    }
+}
+
+}  // namespace
+
+void OnInventoryReserved(const workflow::OrderTransitions& transitions, const storage::OrderRepository& orders,
                          const events::Envelope& event, runtime::pg::Transaction& tx) {
     const auto reserved = events::DataAs<events::InventoryReserved>(event);
-    FinishOrRetry(
+    FinishTransition(
         transitions.Apply(tx, reserved.order_id,
                           {.input = domain::OrderInput::kStockReserved, .cause = &event, .reservation = &reserved}),
-        event);
+        event, reserved.order_id, tx);
+    ApplyEarlyEvents(transitions, orders, reserved.order_id, tx);
 }
 
 }  // namespace saga::order::consumers

@@ -1,16 +1,16 @@
 #include "order/consumers/payment_completed.hpp"
 
 #include "events/payment_completed.hpp"
-#include "order/consumers/consumer_errors.hpp"
+#include "order/consumers/finish_transition.hpp"
 
 namespace saga::order::consumers {
 
 void OnPaymentCompleted(const workflow::OrderTransitions& transitions, const storage::OrderRepository&,
                         const events::Envelope& event, runtime::pg::Transaction& tx) {
     const auto completed = events::DataAs<events::PaymentCompleted>(event);
-    FinishOrRetry(
+    FinishTransition(
         transitions.Apply(tx, completed.order_id, {.input = domain::OrderInput::kPaymentCaptured, .cause = &event}),
-        event);
+        event, completed.order_id, tx);
 }
 
 }  // namespace saga::order::consumers

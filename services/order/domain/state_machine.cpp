@@ -21,8 +21,8 @@ constexpr std::array kRules{
     Rule{kPending, kStockReserved, Verdict::kApply, kAwaitingPayment},
     Rule{kPending, kStockUnavailable, Verdict::kApply, kRejected},
     Rule{kPending, kCancelRequested, Verdict::kApply, kCancelled},
-    // payment.* is caused by inventory.reserved; seen first, the reservation is still on its
-    // retry path, so this one waits for it too instead of being lost.
+    // payment.* is caused by inventory.reserved; seen first, the reservation is still on a retry
+    // or a redelivery, so this one is parked with the order and applied right after it.
     Rule{kPending, kPaymentCaptured, Verdict::kDefer, kPending},
     Rule{kPending, kPaymentDeclined, Verdict::kDefer, kPending},
     Rule{kAwaitingPayment, kPaymentCaptured, Verdict::kApply, kConfirmed},

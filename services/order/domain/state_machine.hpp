@@ -19,7 +19,7 @@ enum class OrderInput {
 enum class Verdict {
     kApply,   ///< move to Decision::next
     kIgnore,  ///< late or duplicate: no effect (settled orders, events that no longer matter)
-    kDefer,   ///< arrived before the event it follows (payment before reservation): retry later
+    kDefer,   ///< arrived before the event it follows (payment before reservation): park it until then
     kRefuse,  ///< a request the state forbids (cancel of a rejected or cancelled order): 409
 };
 

@@ -46,8 +46,29 @@ void Report(const ChaosOptions& options, const ChaosCounts& counts, const Verdic
     std::string outcomes;
     for (const auto& [outcome, n] : verdict.outcomes) outcomes += fmt::format(" {}={}", outcome, n);
     std::cout << "chaos: outcomes" << outcomes << std::endl;
-    for (std::size_t i = 0; i < verdict.violations.size() && i < 50; ++i) {
-        std::cout << "chaos: VIOLATION " << verdict.violations[i] << std::endl;
+    // Per-order violations can run to thousands; the global ones (stock, DLQs, backlog) come
+    // after them in the list, so they are printed in full and the per-order ones cut short.
+    std::size_t per_order = 0;
+    for (const auto& violation : verdict.violations) {
+        const bool about_one_order = violation.starts_with("order ");
+        if (about_one_order && ++per_order > 30) continue;
+        std::cout << "chaos: VIOLATION " << violation << std::endl;
+    }
+    if (per_order > 30) std::cout << fmt::format("chaos: … and {} more order violations", per_order - 30) << std::endl;
+}
+
+/// Where the messages are when the run failed: ready, unacked (held by a consumer) and consumers.
+void ReportQueues(SagaStack& stack) {
+    for (const auto& queue : WorkQueues()) {
+        try {
+            const auto info = stack.vhost().Queue(queue);
+            std::cout << fmt::format("chaos: queue {}: ready {} unacked {} consumers {}", queue,
+                                     info.value("messages_ready", -1), info.value("messages_unacknowledged", -1),
+                                     info.value("consumers", -1))
+                      << std::endl;
+        } catch (const std::exception& error) {
+            std::cout << fmt::format("chaos: queue {}: cannot read it: {}", queue, error.what()) << std::endl;
+        }
     }
 }
 
@@ -81,6 +102,7 @@ TEST_CASE(
                              std::chrono::duration<double>(std::chrono::steady_clock::now() - settling).count())
               << std::endl;
     Report(options, monkey.counts(), verdict, static_cast<int>(expected.orders.size()));
+    if (!verdict.violations.empty()) ReportQueues(stack);
     CHECK(expected.orders.size() > 0);
     CHECK(monkey.counts().kills == options.kills_per_service * 4);
     CHECK(monkey.counts().unexpected_exits == 0);

@@ -7,6 +7,7 @@
 #include "events/order_created.hpp"
 #include "events/order_rejected.hpp"
 #include "order_fixture.hpp"
+#include "runtime/amqp/topology.hpp"
 
 namespace saga::test {
 
@@ -119,17 +120,40 @@ TEST_CASE("order saga: duplicate events have one effect") {
     CHECK(order["updated_at"] == f.Order(id)["updated_at"]);
 }
 
-TEST_CASE("order saga: a payment seen before its reservation waits for it and confirms") {
-    OrderFixture f;
-    const auto id = f.CreateOrder();
-    const auto reserved = f.Reserved(f.Created(id));
-    f.Publish(f.PaymentCompleted(reserved));
-    std::this_thread::sleep_for(std::chrono::milliseconds{300});
-    CHECK(f.Order(id)["status"] == "PENDING");
-    f.Publish(reserved);
-    f.tap.WaitFor("order.confirmed", id);
-    const auto order = f.WaitForStatus(id, "CONFIRMED");
-    CHECK(Statuses(order) == std::vector<std::string>{"PENDING", "AWAITING_PAYMENT", "CONFIRMED"});
+// With two attempts, a payment outcome that waited on the retry path would be dead-lettered
+// within 200 ms; a parked one waits for its reservation however long it takes.
+TEST_CASE("order saga: a payment outcome seen before its reservation is parked, spends no retries, and applies") {
+    OrderFixture f(std::map<std::string, std::string>{{"RETRY_MAX_ATTEMPTS", "2"}});
+    const auto order_dlq = runtime::amqp::DeadLetterQueueName("order-service");
+    struct Case {
+        const char* name;
+        bool captured;
+        const char* settled;
+    };
+    for (const Case& c : {Case{"captured", true, "CONFIRMED"}, Case{"declined", false, "REJECTED"}}) {
+        CAPTURE(c.name);
+        const auto id = f.CreateOrder();
+        const auto reserved = f.Reserved(f.Created(id));
+        const auto payment = c.captured ? f.PaymentCompleted(reserved) : f.PaymentFailed(reserved);
+        f.Publish(payment);
+        CHECK(Eventually(
+            [&] {
+                return f.db.QueryInt("SELECT count(*) FROM order_early_events WHERE event_id = '" + payment.id + "'") ==
+                       1;
+            },
+            std::chrono::seconds{10}));
+        std::this_thread::sleep_for(std::chrono::milliseconds{800});  // four times the whole retry budget
+        CHECK(f.Order(id)["status"] == "PENDING");
+        CHECK(f.vhost.MessageCount(order_dlq) == 0);
+
+        f.Publish(reserved);
+        const auto order = f.WaitForStatus(id, c.settled);
+        CHECK(Statuses(order) == std::vector<std::string>{"PENDING", "AWAITING_PAYMENT", c.settled});
+        CHECK(order["history"][2]["event_id"] == payment.id);
+        CHECK(f.tap.WaitFor(c.captured ? "order.confirmed" : "order.rejected", id).causation_id == payment.id);
+        CHECK(f.db.QueryInt("SELECT count(*) FROM order_early_events") == 0);
+        CHECK(f.vhost.MessageCount(order_dlq) == 0);
+    }
 }
 
 }  // namespace saga::test
