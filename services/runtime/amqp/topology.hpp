@@ -10,13 +10,17 @@ namespace saga::runtime::amqp {
 
 inline constexpr const char* kEventsExchange = "saga.events";   ///< topic, carries every event
 inline constexpr const char* kDeadLetterExchange = "saga.dlx";  ///< direct, routing key = work queue
+/// x-delivery-limit of the work queues: a distant backstop. It counts every return to the queue,
+/// including the messages a consumer had only prefetched when it went down; the consumer's own
+/// crash count (ConsumerOptions::crash_limit) tells those apart.
+inline constexpr int kDeliveryLimit = 1000;
 
 /// What one service owns on the broker (SPEC §4).
 struct ServiceTopology {
     std::string queue;                                    ///< work queue, named after the service
     std::vector<std::string> bindings;                    ///< event types it consumes
     std::vector<std::chrono::milliseconds> retry_delays;  ///< one delay queue per distinct delay
-    int delivery_limit = 20;  ///< broker-side safety net for messages that crash the consumer
+    int delivery_limit = kDeliveryLimit;
 };
 
 std::string DeadLetterQueueName(const std::string& queue);

@@ -1,6 +1,7 @@
 #include "runtime/messaging/consumer_loop.hpp"
 
 #include <cxxabi.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <memory>
@@ -10,6 +11,7 @@
 #include "runtime/amqp/errors.hpp"
 #include "runtime/amqp/topology.hpp"
 #include "runtime/backoff.hpp"
+#include "runtime/pg/handling_attempts.hpp"
 #include "runtime/pg/inbox.hpp"
 
 namespace saga::runtime::messaging {
@@ -29,6 +31,8 @@ struct ConsumerLoop::Item {
     amqp::Delivery* delivery;
     events::Envelope event;
     std::optional<Failure> failure;
+    bool attempt_counted = false;  ///< in handling_attempts: forget it when handled
+    bool give_up = false;          ///< took the consumer down too often: dead-letter, no retry
 };
 
 /// One message of a transaction, counted once it committed. `handler_time` is empty for a
@@ -106,6 +110,20 @@ void ConsumerLoop::ConsumeOnce(std::stop_token stop) {
 }
 
 void ConsumerLoop::Process(amqp::Connection& connection, std::vector<amqp::Delivery>& batch, std::stop_token stop) {
+    // A redelivered batch may hold the message whose handling took the last consumer down: each
+    // message is handled and acked on its own then, so that only that one is counted again if it
+    // happens once more, and the rest move on.
+    const auto redelivered = [](const amqp::Delivery& delivery) { return delivery.redelivered; };
+    if (batch.size() > 1 && std::any_of(batch.begin(), batch.end(), redelivered)) {
+        for (auto& delivery : batch) {
+            if (stop.stop_requested()) return;  // unacked: the broker redelivers them
+            std::vector<amqp::Delivery> one;
+            one.push_back(std::move(delivery));
+            Process(connection, one, stop);
+        }
+        return;
+    }
+
     std::vector<Item> items;
     std::vector<Poison> poison;
     for (auto& delivery : batch) {
@@ -120,7 +138,9 @@ void ConsumerLoop::Process(amqp::Connection& connection, std::vector<amqp::Deliv
     Backoff backoff(std::chrono::milliseconds{100}, std::chrono::seconds{5});
     while (!items.empty()) {
         try {
-            if (!HandleTogether(items)) {
+            if (batch.front().redelivered) {
+                HandleRedelivered(items.front());
+            } else if (!HandleTogether(items)) {
                 for (auto& item : items) HandleAlone(item);
             }
             break;
@@ -181,10 +201,45 @@ bool ConsumerLoop::HandleTogether(std::vector<Item>& items) {
     }
 }
 
+void ConsumerLoop::HandleRedelivered(Item& item) {
+    if (!item.attempt_counted) {
+        // Each earlier count is a handling that neither committed nor failed: the process went
+        // down in the middle of it. A message given up is forgotten, so a replay starts afresh.
+        const int attempts = RetryTransient([&] {
+            return database_.InTransaction([&](pg::Transaction& tx) {
+                const int counted = pg::CountHandlingAttempt(tx, options_.service, item.event.id);
+                if (counted - 1 >= options_.crash_limit)
+                    pg::ForgetHandlingAttempts(tx, options_.service, item.event.id);
+                return counted;
+            });
+        });
+        item.attempt_counted = true;
+        if (attempts - 1 >= options_.crash_limit) {
+            item.give_up = true;
+            item.failure = Failure{"consumer crash",
+                                   fmt::format("the consumer went down {} times while handling this message "
+                                               "(limit {})",
+                                               attempts - 1, options_.crash_limit),
+                                   0, events::NowRfc3339()};
+            return;
+        }
+    }
+    HandleAlone(item);
+    if (!item.failure) return;
+    // It failed the ordinary way (it is on the retry path now): no crash to remember. Best effort:
+    // should the database fail right now, the retention cleanup removes the row later.
+    try {
+        database_.InTransaction(
+            [&](pg::Transaction& tx) { pg::ForgetHandlingAttempts(tx, options_.service, item.event.id); });
+    } catch (const std::exception&) {
+    }
+}
+
 void ConsumerLoop::HandleAlone(Item& item) {
     try {
         RetryTransient([&] {
             database_.InTransaction([&](pg::Transaction& tx) {
+                if (item.attempt_counted) pg::ForgetHandlingAttempts(tx, options_.service, item.event.id);
                 const bool fresh = pg::RecordInInbox(tx, options_.service, item.event.id);
                 Committed committed{item.event.type, std::nullopt};
                 if (fresh && options_.before_handler) options_.before_handler(item.event);
@@ -203,11 +258,10 @@ void ConsumerLoop::HandleAlone(Item& item) {
 }
 
 template <class F>
-void ConsumerLoop::RetryTransient(F&& transaction) {
+std::invoke_result_t<F&> ConsumerLoop::RetryTransient(F&& transaction) {
     for (int attempt = 1;; ++attempt) {
         try {
-            transaction();
-            return;
+            return transaction();
         } catch (const std::exception& error) {
             if (attempt >= kTransientRetries || !pg::IsTransient(error)) throw;
         }
@@ -256,7 +310,7 @@ void ConsumerLoop::SendFailures(amqp::Connection& connection, const std::vector<
                                        {"correlation_id", item.event.correlation_id},
                                        {"attempts", failure.attempts},
                                        {"error", failure.exception_message}};
-        if (auto delay = options_.retry.DelayAfter(failure.attempts)) {
+        if (auto delay = item.give_up ? std::nullopt : options_.retry.DelayAfter(failure.attempts)) {
             connection.Publish(RetryCopy(*item.delivery, options_.queue, options_.service, *delay, failure));
             counts.push_back({item.event.type, std::nullopt});
             stats_.retried.fetch_add(1, std::memory_order_relaxed);

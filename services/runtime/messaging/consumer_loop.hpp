@@ -6,10 +6,12 @@
 #include <stop_token>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "events/envelope.hpp"
 #include "runtime/amqp/connection.hpp"
+#include "runtime/amqp/topology.hpp"
 #include "runtime/backoff.hpp"
 #include "runtime/log/logger.hpp"
 #include "runtime/messaging/failure_policy.hpp"
@@ -30,7 +32,10 @@ struct ConsumerOptions {
     RetryPolicy retry;
     std::uint16_t prefetch = 200;
     std::size_t max_batch = 100;  ///< deliveries handled in one transaction at most
-    int delivery_limit = 20;
+    /// Redelivered messages whose handling the process went down in the middle of this many
+    /// times are dead-lettered (retries_exhausted) instead of being handled again.
+    int crash_limit = 5;
+    int delivery_limit = amqp::kDeliveryLimit;
     std::chrono::milliseconds confirm_timeout{30000};
     /// Fault injection: runs before each handler call, inside its transaction and outside the
     /// handler's timing; may sleep, or throw (a handler failure: rollback, retry path).
@@ -63,6 +68,11 @@ struct ConsumerStats {
 /// Deliveries that are already waiting are handled together in one transaction (up to
 /// max_batch); if any of them fails, the batch is rolled back and each is handled on its own,
 /// so one failing message never affects the others.
+///
+/// After a consumer went down, its unacked messages come back marked redelivered. Those are
+/// handled and acked one at a time, each with an attempt counted (and committed) before its
+/// handler runs and forgotten when it is handled: a message that keeps taking the process down is
+/// dead-lettered after crash_limit such attempts, and the ones that were only prefetched move on.
 class ConsumerLoop {
   public:
     ConsumerLoop(ConsumerOptions options, pg::Database& database, EventHandler handler, log::Logger& logger);
@@ -82,8 +92,11 @@ class ConsumerLoop {
     /// Runs the handlers of `items` in one transaction; false if any threw (rolled back).
     bool HandleTogether(std::vector<Item>& items);
     void HandleAlone(Item& item);
+    /// Counts an attempt for a redelivered message and dead-letters it past crash_limit, else
+    /// handles it on its own.
+    void HandleRedelivered(Item& item);
     template <class F>
-    void RetryTransient(F&& transaction);
+    std::invoke_result_t<F&> RetryTransient(F&& transaction);
     void SendFailures(amqp::Connection& connection, const std::vector<Item>& items, const std::vector<Poison>& poison);
     void CountCommitted(const std::vector<Committed>& committed);
     /// The type label of a message that could not be decoded: its AMQP type when the queue is

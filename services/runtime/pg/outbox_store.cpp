@@ -141,8 +141,13 @@ std::int64_t OutboxStore::DeleteInboxBefore(std::chrono::seconds retention, int 
             "DELETE FROM inbox WHERE ctid IN (SELECT ctid FROM inbox WHERE received_at < now() - "
             "make_interval(secs => $1) LIMIT $2)",
             static_cast<double>(retention.count()), limit);
+        // Attempts left behind by messages that never came back (e.g. purged from the queue).
+        const auto attempts = tx.exec_params(
+            "DELETE FROM handling_attempts WHERE ctid IN (SELECT ctid FROM handling_attempts WHERE last_at < now() - "
+            "make_interval(secs => $1) LIMIT $2)",
+            static_cast<double>(retention.count()), limit);
         tx.commit();
-        return static_cast<std::int64_t>(result.affected_rows());
+        return static_cast<std::int64_t>(result.affected_rows() + attempts.affected_rows());
     });
 }
 

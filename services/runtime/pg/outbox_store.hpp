@@ -57,7 +57,8 @@ class OutboxStore {
 
     /// Deletes up to `limit` rows sent before now - `retention`; returns how many.
     std::int64_t DeleteSentBefore(std::chrono::seconds retention, int limit);
-    /// Deletes up to `limit` inbox rows older than `retention`; returns how many.
+    /// Deletes up to `limit` inbox rows, and up to `limit` handling attempts, older than
+    /// `retention`; returns how many.
     std::int64_t DeleteInboxBefore(std::chrono::seconds retention, int limit);
     OutboxBacklog ReadBacklog();
 

@@ -45,8 +45,12 @@ std::vector<DeadLetter> ReadDeadLetters(const std::string& amqp_url, const std::
     std::vector<DeadLetter> out;
     while (auto delivery = connection.Get(dlq)) {
         const auto& headers = delivery->properties.headers;
+        // A copy the broker dead-lettered itself (e.g. past the work queue's delivery limit) has
+        // no x-failure-reason of ours, only the broker's x-first-death-reason.
+        const auto broker_reason = runtime::amqp::StringHeader(headers, "x-first-death-reason");
         out.push_back({delivery->properties.message_id,
-                       runtime::amqp::StringHeader(headers, "x-failure-reason").value_or(""),
+                       runtime::amqp::StringHeader(headers, "x-failure-reason")
+                           .value_or(broker_reason ? "broker: " + *broker_reason : ""),
                        runtime::amqp::StringHeader(headers, "x-original-queue").value_or("")});
     }
     return out;

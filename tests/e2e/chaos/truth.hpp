@@ -29,7 +29,7 @@ struct PaymentRow {
 /// A message found in a dead-letter queue.
 struct DeadLetter {
     std::string message_id;
-    std::string failure_reason;  ///< x-failure-reason
+    std::string failure_reason;  ///< x-failure-reason, else "broker: " + x-first-death-reason
     std::string original_queue;  ///< x-original-queue
 };
 

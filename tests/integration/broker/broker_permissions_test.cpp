@@ -18,7 +18,7 @@ constexpr int kAccessRefused = 403;
 /// Each service declares its real kind of topology as itself: the definitions must allow that.
 void DeclareAs(const std::string& service, std::vector<std::string> bindings) {
     amqp::Connection connection(AsService(service));
-    amqp::DeclareServiceTopology(connection, {service, std::move(bindings), {200ms, 400ms}, 20});
+    amqp::DeclareServiceTopology(connection, {service, std::move(bindings), {200ms, 400ms}});
 }
 
 /// The broker's reply code when `action` runs on a fresh connection as `user`; 0 when it succeeded.
@@ -75,7 +75,8 @@ TEST_CASE_FIXTURE(ServiceTopologies, "broker permissions: a service cannot read 
           }) == kAccessRefused);
 }
 
-TEST_CASE_FIXTURE(ServiceTopologies, "broker permissions: a service cannot publish where it does not own the exchange") {
+TEST_CASE_FIXTURE(ServiceTopologies,
+                  "broker permissions: a service cannot publish where it does not own the exchange") {
     // The default exchange reaches every queue by name: no service may write to it.
     CHECK(ReplyCodeAs("inventory-service", [](auto& c) { PublishConfirmed(c, "", "payment-service"); }) ==
           kAccessRefused);

@@ -55,7 +55,7 @@ TEST_CASE("broker policies: the policy says what the services declare as queue a
     // same values for queues declared by other tools. The two must not drift apart.
     TestVhost vhost;
     runtime::amqp::Connection admin({vhost.amqp_url(), "policy-test"});
-    runtime::amqp::DeclareServiceTopology(admin, {"order-service", {"payment.completed"}, {200ms}, 20});
+    runtime::amqp::DeclareServiceTopology(admin, {"order-service", {"payment.completed"}, {200ms}});
     nlohmann::json queue;
     REQUIRE(Eventually(
         [&] {
@@ -74,7 +74,7 @@ TEST_CASE("broker policies: the policy says what the services declare as queue a
 TEST_CASE("broker policies: the broker applies the policy to a service's work queue") {
     {
         runtime::amqp::Connection connection(AsService("notification-service"));
-        runtime::amqp::DeclareServiceTopology(connection, {"notification-service", {"order.confirmed"}, {200ms}, 20});
+        runtime::amqp::DeclareServiceTopology(connection, {"notification-service", {"order.confirmed"}, {200ms}});
     }
     // The management API learns of a new queue's details from periodic statistics: poll.
     nlohmann::json queue;

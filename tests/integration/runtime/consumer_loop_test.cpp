@@ -164,7 +164,8 @@ TEST_CASE("consumer loop: one failing message in a batch does not hold back or u
     // Queue everything before the consumer starts, so it arrives as one batch.
     {
         runtime::amqp::Connection setup(f.Amqp("setup"));
-        runtime::amqp::DeclareServiceTopology(setup, {"test-service", {"order.created"}, options.retry.delays, 20});
+        runtime::amqp::DeclareServiceTopology(
+            setup, {"test-service", {"order.created"}, options.retry.delays, options.delivery_limit});
     }
     for (int i = 0; i < 20; ++i) {
         const auto event = SampleOrderCreated(i == 7 ? "o-bad" : "o-" + std::to_string(i));

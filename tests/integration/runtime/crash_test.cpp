@@ -38,6 +38,16 @@ class Worker {
         exited_ = true;
         return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
     }
+    /// Whether the process has ended, without waiting; `signal` gets what WaitForDeath returns.
+    bool Ended(int& signal) {
+        int status = 0;
+        if (!exited_ && waitpid(pid_, &status, WNOHANG) == pid_) {
+            exited_ = true;
+            signal_ = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+        }
+        signal = signal_;
+        return exited_;
+    }
     void Stop() {
         kill(pid_, SIGTERM);
         WaitForDeath(20s);
@@ -46,6 +56,7 @@ class Worker {
   private:
     pid_t pid_ = -1;
     bool exited_ = false;
+    int signal_ = 0;
 };
 
 }  // namespace
@@ -56,7 +67,8 @@ TEST_CASE("relay killed by SIGKILL after publishing, before marking sent: the ev
         // The consumer's queue must exist before the relay publishes.
         runtime::amqp::Connection setup(f.Amqp("setup"));
         auto options = f.Consumer();
-        runtime::amqp::DeclareServiceTopology(setup, {options.queue, options.bindings, options.retry.delays, 20});
+        runtime::amqp::DeclareServiceTopology(
+            setup, {options.queue, options.bindings, options.retry.delays, options.delivery_limit});
     }
     const auto event = SampleOrderCreated("o-relay-crash");
     f.WriteOutbox({event});
@@ -85,7 +97,8 @@ TEST_CASE("consumer killed by SIGKILL between commit and ack: the message is red
     {
         runtime::amqp::Connection setup(f.Amqp("setup"));
         auto options = f.Consumer();
-        runtime::amqp::DeclareServiceTopology(setup, {options.queue, options.bindings, options.retry.delays, 20});
+        runtime::amqp::DeclareServiceTopology(
+            setup, {options.queue, options.bindings, options.retry.delays, options.delivery_limit});
     }
     const auto event = SampleOrderCreated("o-consumer-crash");
     f.PublishRaw("order.created", events::Encode(event), event.id);
@@ -104,6 +117,56 @@ TEST_CASE("consumer killed by SIGKILL between commit and ack: the message is red
     CHECK(f.EffectsOf("o-consumer-crash") == 1);
     CHECK(f.vhost.MessageCount("test-service") == 0);
     CHECK(f.vhost.MessageCount("test-service.dlq") == 0);
+}
+
+// Every time a worker takes the crasher, it dies in its handler. Before the crash count existed,
+// the crasher took the messages of its batch down with it every time, until the broker's
+// delivery limit dead-lettered all of them together.
+TEST_CASE("consumer killed by a message it handles, again and again: that message is dead-lettered, the rest handled") {
+    RuntimeFixture f;
+    const auto options = f.Consumer();
+    {
+        runtime::amqp::Connection setup(f.Amqp("setup"));
+        runtime::amqp::DeclareServiceTopology(
+            setup, {options.queue, options.bindings, options.retry.delays, options.delivery_limit});
+    }
+    std::vector<std::string> bystanders;
+    for (int i = 0; i < 10; ++i) {
+        if (i == 5) {
+            const auto crasher = SampleOrderCreated("o-crasher");
+            f.PublishRaw("order.created", events::Encode(crasher), crasher.id);
+        }
+        bystanders.push_back("o-bystander-" + std::to_string(i));
+        const auto event = SampleOrderCreated(bystanders.back());
+        f.PublishRaw("order.created", events::Encode(event), event.id);
+    }
+
+    int crashes = 0;
+    while (true) {
+        REQUIRE(crashes <= options.crash_limit + 2);
+        Worker worker({"consume", f.db.url(), f.vhost.amqp_url(), "--die-handling", "o-crasher"});
+        int signal = 0;
+        REQUIRE(Eventually([&] { return worker.Ended(signal) || f.vhost.MessageCount("test-service.dlq") == 1; }, 20s));
+        if (!worker.Ended(signal)) {  // it dead-lettered the crasher and lives on
+            REQUIRE(Eventually([&] { return f.Effects() == 10; }, 20s));
+            worker.Stop();
+            break;
+        }
+        CHECK(signal == SIGKILL);
+        ++crashes;
+    }
+    CHECK(crashes == options.crash_limit + 1);  // the first delivery, then crash_limit redeliveries
+    for (const auto& subject : bystanders) CHECK(f.EffectsOf(subject) == 1);
+    CHECK(f.EffectsOf("o-crasher") == 0);
+    CHECK(f.db.QueryInt("SELECT count(*) FROM handling_attempts") == 0);
+
+    runtime::amqp::Connection reader(f.Amqp("dlq-reader"));
+    const auto letter = reader.Get("test-service.dlq");
+    REQUIRE(letter.has_value());
+    const auto& headers = letter->properties.headers;
+    CHECK(runtime::amqp::StringHeader(headers, "x-failure-reason") == "retries_exhausted");
+    CHECK(runtime::amqp::StringHeader(headers, "x-exception-type") == "consumer crash");
+    CHECK(f.vhost.MessageCount("test-service") == 0);
 }
 
 }  // namespace saga::test

@@ -1,8 +1,10 @@
 // A process that runs the runtime's relay or consumer against given servers, so tests can
 // kill it with SIGKILL at exact points (the in-process hooks raise it):
 //   runtime_worker relay   <database_url> <amqp_url> [--die-after-confirm]
-//   runtime_worker consume <database_url> <amqp_url> [--die-after-commit]
-// The consumer records one row in `effects` per handled event. Runs until SIGTERM.
+//   runtime_worker consume <database_url> <amqp_url> [--die-after-commit | --die-handling <subject>]
+// The consumer records one row in `effects` per handled event; with --die-handling it dies in
+// the handler of every event about <subject> instead (a message that crashes its consumer).
+// Runs until SIGTERM.
 #include <csignal>
 #include <iostream>
 #include <string>
@@ -22,6 +24,7 @@ int main(int argc, char** argv) {
     const std::string database_url = argv[2];
     const std::string amqp_url = argv[3];
     const bool die = argc > 4;
+    const std::string die_handling = argc > 5 && std::string(argv[4]) == "--die-handling" ? argv[5] : "";
 
     sigset_t signals;
     sigemptyset(&signals);
@@ -50,11 +53,12 @@ int main(int argc, char** argv) {
         options.queue = "test-service";
         options.bindings = {"order.created"};
         options.amqp = {amqp_url, "worker-consumer"};
-        if (die) options.after_commit = [] { std::raise(SIGKILL); };
+        if (die && die_handling.empty()) options.after_commit = [] { std::raise(SIGKILL); };
         worker = std::jthread([&, options](std::stop_token) {
             messaging::ConsumerLoop(
                 options, database,
-                [](const saga::events::Envelope& event, pg::Transaction& tx) {
+                [&die_handling](const saga::events::Envelope& event, pg::Transaction& tx) {
+                    if (event.subject == die_handling) std::raise(SIGKILL);
                     tx.work().exec_params("INSERT INTO effects (event_id, subject) VALUES ($1, $2)", event.id,
                                           event.subject);
                 },
