@@ -35,7 +35,7 @@ int Serve(const saga::runtime::service::ServiceConfig& config) {
             };
         };
         host.events()
-            .On("order.created", payment::OnOrderCreated)
+            .On("order.created", publishing(payment::OnOrderCreated))
             .On("inventory.reserved", publishing(payment::OnInventoryReserved))
             .On("order.cancelled", publishing(payment::OnOrderCancelled))
             .On("order.rejected", publishing(payment::OnOrderRejected));

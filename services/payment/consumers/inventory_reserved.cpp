@@ -1,5 +1,7 @@
 #include "payment/consumers/inventory_reserved.hpp"
 
+#include <stdexcept>
+
 #include "events/inventory_reserved.hpp"
 #include "events/make_envelope.hpp"
 #include "events/payment_completed.hpp"
@@ -35,12 +37,23 @@ events::Envelope Announce(const Payment& payment, const GatewayDecision& decisio
 void OnInventoryReserved(const events::Envelope& event, runtime::pg::Transaction& tx, runtime::pg::OutboxWriter& outbox,
                          runtime::log::Logger& logger) {
     const auto reserved = events::DataAs<events::InventoryReserved>(event);
-    // The order row lock serialises this charge with a concurrent cancel or reject.
-    const auto order = OrderStore::Lock(tx, reserved.order_id);
     const nlohmann::json log_fields = {{"order_id", reserved.order_id}, {"event_id", event.id}};
-    switch (DecideCharge(order, PaymentStore::ExistsForOrder(tx, reserved.order_id))) {
-        case ChargeAction::kRetryLater:
-            throw OrderNotYetKnown("order " + reserved.order_id + " has no order.created yet; retrying later");
+    // The order row lock serialises this charge with a concurrent cancel or reject.
+    auto order = OrderStore::Lock(tx, reserved.order_id);
+    const bool charged = PaymentStore::ExistsForOrder(tx, reserved.order_id);
+    auto action = DecideCharge(order, charged);
+    if (action == ChargeAction::kWaitForOrder) {
+        if (OrderStore::ParkReservation(tx, reserved.order_id, events::Encode(event))) {
+            logger.Info("order.created not seen yet; reservation parked until it is", log_fields);
+            return;
+        }
+        order = OrderStore::Lock(tx, reserved.order_id);  // order.created or a close committed meanwhile
+        action = DecideCharge(order, charged);
+    }
+    switch (action) {
+        case ChargeAction::kWaitForOrder:
+            throw std::logic_error("order " + reserved.order_id +
+                                   " still waits for order.created after parking failed");
         case ChargeAction::kSkipClosed:
             logger.Info("order already closed; nothing charged", log_fields);
             return;

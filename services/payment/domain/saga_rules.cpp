@@ -3,11 +3,11 @@
 namespace saga::payment {
 
 ChargeAction DecideCharge(const std::optional<OrderPaymentInfo>& order, bool already_charged) {
-    if (!order) return ChargeAction::kRetryLater;
+    if (!order) return ChargeAction::kWaitForOrder;
     if (order->closed()) return ChargeAction::kSkipClosed;
     if (already_charged) return ChargeAction::kSkipAlreadyCharged;
-    // Only tombstones lack a token and they are closed; be safe and wait for order.created.
-    if (!order->payment_token) return ChargeAction::kRetryLater;
+    // A row that an early inventory.reserved created lacks a token: wait for order.created.
+    if (!order->payment_token) return ChargeAction::kWaitForOrder;
     return ChargeAction::kCharge;
 }
 

@@ -24,7 +24,7 @@ struct OrderPaymentInfo {
 
 /// What to do with an inventory.reserved.
 enum class ChargeAction {
-    kRetryLater,          ///< order.created not seen yet: fail the delivery so it comes back
+    kWaitForOrder,        ///< order.created not seen yet: park the reservation until it is
     kSkipClosed,          ///< the order was cancelled or rejected first: charge nothing
     kSkipAlreadyCharged,  ///< this order has its payment already (never charge twice)
     kCharge,              ///< ask the gateway and record the outcome

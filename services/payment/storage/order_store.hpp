@@ -13,9 +13,16 @@ namespace saga::payment {
 class OrderStore {
   public:
     /// Remembers the order's customer and payment token from order.created. A tombstone (the
-    /// order was closed first) gains the token but stays closed; a known token is kept.
-    static void Remember(runtime::pg::Transaction& tx, const std::string& order_id, const std::string& customer_id,
-                         const std::string& payment_token);
+    /// order was closed first) gains the token but stays closed; a known token is kept. Returns
+    /// the inventory.reserved parked for the order, if one arrived first, and unparks it.
+    static std::optional<std::string> Remember(runtime::pg::Transaction& tx, const std::string& order_id,
+                                               const std::string& customer_id, const std::string& payment_token);
+
+    /// Parks an encoded inventory.reserved on an order that has no order.created yet, creating
+    /// its row if need be. False when the order got its token or was closed meanwhile (the row
+    /// changed since the caller looked): decide again.
+    static bool ParkReservation(runtime::pg::Transaction& tx, const std::string& order_id,
+                                const std::string& reservation);
 
     /// Marks the order closed with `reason`, creating a tombstone when it is unknown. The first
     /// reason is kept. Takes the order's row lock, which serialises it with Lock().

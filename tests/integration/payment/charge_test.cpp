@@ -77,13 +77,16 @@ TEST_CASE("payment: a duplicate inventory.reserved (same id or a re-publication)
     CHECK(f.db.QueryInt("SELECT count(*) FROM payments WHERE order_id = '" + order + "'") == 1);
 }
 
-TEST_CASE("payment: inventory.reserved before order.created is retried, then charged once after it arrives") {
+TEST_CASE("payment: inventory.reserved before order.created is parked, spends no retries, and is charged once after") {
     PaymentFixture f;
     const auto order = NewOrderId();
     f.Publish(f.InventoryReserved(order, 4200));
 
-    // The handler threw (no token known yet) and the event went down the retry path.
-    REQUIRE(Eventually([&] { return f.Metric("saga_events_consumed_total", "outcome=\"retried\"") >= 1; }, 10s));
+    // No token known yet: the event waits on the order's row instead of going down the retry path.
+    const auto parked =
+        "SELECT count(*) FROM payment_orders WHERE order_id = '" + order + "' AND early_reservation IS NOT NULL";
+    CHECK(Eventually([&] { return f.db.QueryInt(parked) == 1; }, 10s));
+    CHECK(f.Metric("saga_events_consumed_total", "outcome=\"retried\"") == 0);
     CHECK(f.PaymentsOf(order).empty());
     CHECK(f.PaymentEvents(order).empty());
 
@@ -93,6 +96,22 @@ TEST_CASE("payment: inventory.reserved before order.created is retried, then cha
     f.Settle();
     CHECK(f.PaymentEvents(order).size() == 1);
     CHECK(f.PaymentsOf(order).size() == 1);
+    CHECK(f.db.QueryInt(parked) == 0);
+    CHECK(f.Metric("saga_events_consumed_total", "outcome=\"retried\"") == 0);
+    CHECK(f.vhost.MessageCount("payment-service.dlq") == 0);
+}
+
+TEST_CASE("payment: a parked inventory.reserved of an order cancelled before its order.created is never charged") {
+    PaymentFixture f;
+    const auto order = NewOrderId();
+    f.Publish(f.InventoryReserved(order, 4200));
+    f.Publish(f.OrderCancelled(order));
+    f.Publish(f.OrderCreated(order, "tok_visa"));
+    f.Settle();
+    CHECK(f.PaymentsOf(order).empty());
+    CHECK(f.PaymentEvents(order).empty());
+    CHECK(f.db.QueryInt("SELECT count(*) FROM payment_orders WHERE order_id = '" + order +
+                        "' AND early_reservation IS NULL AND closed_reason = 'order_cancelled'") == 1);
     CHECK(f.vhost.MessageCount("payment-service.dlq") == 0);
 }
 

@@ -18,8 +18,8 @@ OrderPaymentInfo Closed(std::optional<std::string> token) {
 
 }  // namespace
 
-TEST_CASE("charge decision: an unknown order is retried later (order.created not seen yet)") {
-    CHECK(DecideCharge(std::nullopt, false) == ChargeAction::kRetryLater);
+TEST_CASE("charge decision: an unknown order waits for its order.created") {
+    CHECK(DecideCharge(std::nullopt, false) == ChargeAction::kWaitForOrder);
 }
 
 TEST_CASE("charge decision: a known open order without a payment is charged") {
@@ -39,7 +39,7 @@ TEST_CASE("charge decision: a closed order is never charged, with or without a t
 TEST_CASE("charge decision: an open order without a token waits for its order.created") {
     auto order = Open();
     order.payment_token.reset();
-    CHECK(DecideCharge(order, false) == ChargeAction::kRetryLater);
+    CHECK(DecideCharge(order, false) == ChargeAction::kWaitForOrder);
 }
 
 TEST_CASE("refund reason: an expired reservation keeps its name, other rejections are order_rejected") {
