@@ -32,12 +32,11 @@ void ApplyEarlyEvents(const workflow::OrderTransitions& transitions, const stora
 void OnInventoryReserved(const workflow::OrderTransitions& transitions, const storage::OrderRepository& orders,
                          const events::Envelope& event, runtime::pg::Transaction& tx) {
     const auto reserved = events::DataAs<events::InventoryReserved>(event);
-    const auto result =
+    FinishTransition(
         transitions.Apply(tx, reserved.order_id,
-                          {.input = domain::OrderInput::kStockReserved, .cause = &event, .reservation = &reserved});
-    FinishTransition(result, event, reserved.order_id, tx);
-    // Known from the row lock's statement: the usual order costs no extra statement.
-    if (result->early_events) ApplyEarlyEvents(transitions, orders, reserved.order_id, tx);
+                          {.input = domain::OrderInput::kStockReserved, .cause = &event, .reservation = &reserved}),
+        event, reserved.order_id, tx);
+    ApplyEarlyEvents(transitions, orders, reserved.order_id, tx);
 }
 
 }  // namespace saga::order::consumers

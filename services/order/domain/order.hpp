@@ -51,7 +51,6 @@ struct OrderState {
     std::string correlation_id;
     std::optional<std::string> reservation_event_id;  ///< the inventory.reserved that priced it
     double age_seconds = 0;                           ///< since created_at, when it was locked
-    bool early_events = false;                        ///< events parked for it (order_early_events)
 };
 
 }  // namespace saga::order::domain

@@ -32,8 +32,7 @@ constexpr const char* kInsertOrder =
 
 constexpr const char* kLockOrder =
     "SELECT order_id, customer_id, email, status, total_cents, currency, correlation_id, reservation_event_id,"
-    " extract(epoch FROM clock_timestamp() - created_at)::float8 AS age_seconds,"
-    " EXISTS (SELECT 1 FROM order_early_events e WHERE e.order_id = orders.order_id) AS early_events"
+    " extract(epoch FROM clock_timestamp() - created_at)::float8 AS age_seconds"
     " FROM orders WHERE order_id = $1 FOR UPDATE";
 
 // The new status and its history entry in one statement.
@@ -166,7 +165,6 @@ std::optional<domain::OrderState> OrderRepository::Lock(Transaction& tx, const s
         .correlation_id = row["correlation_id"].as<std::string>(),
         .reservation_event_id = OptionalText(row["reservation_event_id"]),
         .age_seconds = row["age_seconds"].as<double>(),
-        .early_events = row["early_events"].as<bool>(),
     };
 }
 

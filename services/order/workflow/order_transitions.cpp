@@ -34,7 +34,7 @@ std::optional<TransitionResult> OrderTransitions::Apply(runtime::pg::Transaction
                                                 {"status", events::ToText(order->status)},
                                                 {"event_id", trigger.cause ? trigger.cause->id : ""}});
         }
-        return TransitionResult{decision.verdict, order->status, order->early_events};
+        return TransitionResult{decision.verdict, order->status};
     }
 
     std::optional<std::string> reason;
@@ -49,7 +49,7 @@ std::optional<TransitionResult> OrderTransitions::Apply(runtime::pg::Transaction
     if (metrics_ && domain::IsSettled(decision.next)) {
         metrics_->CountSettled(tx, decision.next, reason, order->age_seconds, locked_at);
     }
-    return TransitionResult{decision.verdict, order->status, order->early_events};
+    return TransitionResult{decision.verdict, order->status};
 }
 
 std::optional<events::Envelope> OrderTransitions::Announcement(const domain::OrderState& order,

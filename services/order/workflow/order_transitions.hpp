@@ -31,12 +31,10 @@ struct Trigger {
     const events::InventoryReserved* reservation = nullptr;
 };
 
-/// The outcome for the caller: what the state machine said, the status it found, and whether
-/// events that arrived early are parked for the order.
+/// The outcome for the caller: what the state machine said and the status it found.
 struct TransitionResult {
     domain::Verdict verdict;
     domain::OrderStatus previous;
-    bool early_events = false;
 };
 
 /// Applies triggers to orders: lock the row, ask the state machine, and on kApply write the new
