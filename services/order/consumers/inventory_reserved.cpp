@@ -36,6 +36,8 @@ void OnInventoryReserved(const workflow::OrderTransitions& transitions, const st
         transitions.Apply(tx, reserved.order_id,
                           {.input = domain::OrderInput::kStockReserved, .cause = &event, .reservation = &reserved}),
         event, reserved.order_id, tx);
+    // A statement of its own, after the row lock: one that had waited for the lock would answer
+    // from the snapshot it took before, missing what another instance parked meanwhile.
     ApplyEarlyEvents(transitions, orders, reserved.order_id, tx);
 }
 
