@@ -4,15 +4,12 @@
 #include <doctest/doctest.h>
 
 #include <iostream>
-#include <thread>
 
 #include "order/consumers/inventory_reserved.hpp"
 #include "order/consumers/payment_completed.hpp"
 #include "order_fixture.hpp"
-#include "runtime/pg/database.hpp"
 #include "runtime/pg/outbox_writer.hpp"
-
-using namespace std::chrono_literals;
+#include "support/lock_interleaving.hpp"
 
 namespace saga::test {
 
@@ -31,33 +28,17 @@ TEST_CASE("order saga: a reservation that waited for the row lock while the paym
     const order::storage::OrderRepository orders;
     const order::workflow::OrderTransitions transitions(orders, outbox, logger, "order-service");
 
-    auto parking_connection = runtime::pg::Connect(f.db.url());
-    runtime::pg::Transaction parking(*parking_connection);
-    order::consumers::OnPaymentCompleted(transitions, orders, completed, parking);  // parks, holds the row lock
-
-    std::string reserving_error;
-    std::thread reserving([&] {
-        try {
-            auto connection = runtime::pg::Connect(f.db.url());
-            runtime::pg::Transaction tx(*connection);
-            order::consumers::OnInventoryReserved(transitions, orders, reserved, tx);
-            tx.Commit();
-        } catch (const std::exception& error) {
-            reserving_error = error.what();
-        }
-    });
-    const bool waiting = Eventually(
-        [&] {
-            return f.db.QueryInt(
-                       "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                       " AND wait_event_type = 'Lock'") == 1;
+    const auto race = InterleaveOnLock(
+        f.db,
+        [&](runtime::pg::Transaction& tx) {  // parks, holds the row lock
+            order::consumers::OnPaymentCompleted(transitions, orders, completed, tx);
         },
-        10s);
-    parking.Commit();
-    reserving.join();
+        [&](runtime::pg::Transaction& tx) {
+            order::consumers::OnInventoryReserved(transitions, orders, reserved, tx);
+        });
 
-    REQUIRE(waiting);
-    CHECK(reserving_error == "");
+    REQUIRE(race.second_waited);
+    CHECK(race.second_error == "");
     CHECK(f.Order(id)["status"] == "CONFIRMED");
     CHECK(f.db.QueryInt("SELECT count(*) FROM order_early_events") == 0);
 }

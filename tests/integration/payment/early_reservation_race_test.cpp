@@ -6,50 +6,17 @@
 
 #include <functional>
 #include <iostream>
-#include <thread>
 
 #include "payment/consumers/inventory_reserved.hpp"
 #include "payment/consumers/order_created.hpp"
 #include "payment_fixture.hpp"
-#include "runtime/pg/database.hpp"
 #include "runtime/pg/outbox_writer.hpp"
-
-using namespace std::chrono_literals;
+#include "support/lock_interleaving.hpp"
 
 namespace saga::test {
 namespace {
 
 using Consume = std::function<void(runtime::pg::Transaction&)>;
-
-/// Runs `first` in a transaction left open, then `second` in another thread until it waits for a
-/// lock `first` holds, then commits both. Returns the second one's error, if any.
-std::string Interleave(const PaymentFixture& f, const Consume& first, const Consume& second) {
-    auto first_connection = runtime::pg::Connect(f.db.url());
-    runtime::pg::Transaction first_tx(*first_connection);
-    first(first_tx);
-    std::string error;
-    std::thread waiting([&] {
-        try {
-            auto connection = runtime::pg::Connect(f.db.url());
-            runtime::pg::Transaction tx(*connection);
-            second(tx);
-            tx.Commit();
-        } catch (const std::exception& e) {
-            error = e.what();
-        }
-    });
-    const bool blocked = Eventually(
-        [&] {
-            return f.db.QueryInt(
-                       "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                       " AND wait_event_type = 'Lock'") == 1;
-        },
-        10s);
-    first_tx.Commit();
-    waiting.join();
-    CHECK(blocked);
-    return error;
-}
 
 }  // namespace
 
@@ -71,8 +38,10 @@ TEST_CASE("payment: a parked reservation and a concurrent order.created charge e
         };
         // Reservation first: it parks, and order.created waits on the row it inserted. Otherwise
         // order.created inserts the row and the parking waits on it, then charges instead.
-        const auto error = reservation_first ? Interleave(f, reserve, create) : Interleave(f, create, reserve);
-        CHECK(error == "");
+        const auto race =
+            reservation_first ? InterleaveOnLock(f.db, reserve, create) : InterleaveOnLock(f.db, create, reserve);
+        CHECK(race.second_waited);
+        CHECK(race.second_error == "");
         CHECK(f.db.QueryInt("SELECT count(*) FROM payments WHERE order_id = '" + order + "' AND status = 'CAPTURED'") ==
               1);
         CHECK(f.db.QueryInt("SELECT count(*) FROM payment_orders WHERE order_id = '" + order +
