@@ -15,10 +15,11 @@ using QueryList = std::vector<std::string_view>;
 // Each query returns the timeline columns at, at_us, what, details for $1 = order id.
 const std::map<std::string, QueryList, std::less<>>& StateQueries() {
     static const std::map<std::string, QueryList, std::less<>> queries = {
-        {"order", {"timeline_order_history.sql"}},
+        {"order", {"timeline_order_history.sql", "timeline_order_early_events.sql"}},
         {"inventory",
          {"timeline_reservations.sql", "timeline_reservation_failures.sql", "timeline_inventory_tombstones.sql"}},
-        {"payment", {"timeline_payments.sql", "timeline_payment_closures.sql"}},
+        {"payment",
+         {"timeline_payments.sql", "timeline_payment_closures.sql", "timeline_payment_early_reservation.sql"}},
         {"notification", {"timeline_notifications.sql"}},
     };
     return queries;

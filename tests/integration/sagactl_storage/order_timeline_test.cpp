@@ -205,4 +205,34 @@ TEST_CASE("sagactl storage: a declined order's timeline shows the decline and th
     CHECK(state->settled);
 }
 
+TEST_CASE("sagactl storage: events parked because they came before the event they follow are in the timeline") {
+    SagaStack stack;
+    const auto urls = Urls(stack);
+    const std::string order_id = Place(stack, "tok_visa");
+    stack.WaitForStatus(order_id, "CONFIRMED");
+    // The services park such events for milliseconds at a time, so the rows are written here as a
+    // service leaves them while it waits: a payment outcome with the order in the order service,
+    // and a reservation on a token-less row for an order the payment service has not seen.
+    stack.database("order").Execute(
+        "INSERT INTO order_early_events (event_id, order_id, envelope) VALUES ('evt-parked', '" + order_id +
+        R"(', '{"id": "evt-parked", "type": "payment.completed", "subject": ")" + order_id + R"("}'))");
+    const std::string unseen_order = "ord-parked-" + order_id;
+    stack.database("payment").Execute(
+        "INSERT INTO payment_orders (order_id, customer_id, early_reservation) VALUES ('" + unseen_order +
+        R"(', 'c-sagactl', '{"id": "evt-reserved", "type": "inventory.reserved"}'))");
+
+    const auto timeline = sagactl::ReadOrderTimeline(urls, order_id);
+    INFO("timeline:\n", Dump(timeline));
+    const auto parked = Find(timeline, "order", "payment.completed parked: arrived before inventory.reserved");
+    REQUIRE(parked >= 0);
+    CHECK(timeline[parked].details.at("event_id") == "evt-parked");
+    CHECK(timeline[parked].details.at("event").at("type") == "payment.completed");
+
+    const auto unseen = sagactl::ReadOrderTimeline(urls, unseen_order);
+    INFO("timeline of the order payment has not seen:\n", Dump(unseen));
+    REQUIRE(unseen.size() == 1);
+    CHECK(unseen[0].what == "inventory.reserved parked: arrived before order.created, charged when it comes");
+    CHECK(unseen[0].details.at("event").at("id") == "evt-reserved");
+}
+
 }  // namespace saga::test
