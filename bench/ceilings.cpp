@@ -8,9 +8,17 @@
 //     counts a message once it has been consumed.
 // (b) database: commits/s of a transaction shaped like "insert order + insert outbox row", from
 //     `connections` connections for `seconds` seconds.
+// (c) what one context switch between two processes costs here: two processes pinned to one
+//     core pass a byte back and forth over pipes; their CPU time over the switches made. Every
+//     round trip between a service and PostgreSQL or RabbitMQ costs switches, and on a
+//     virtual machine they can be dear.
 // The AMQP vhost and the database must be dedicated to this program (it creates `bench-sink`,
 // exchange saga.events, the runtime tables and table bench_orders).
 #include <fmt/format.h>
+#include <sched.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -133,6 +141,61 @@ double DatabaseCeiling(const std::string& database_url, const std::string& paylo
     return commits.load() / std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+double CpuSeconds(const rusage& usage) {
+    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+/// Pins this process (and what it forks) to its first allowed CPU; gives back the CPUs it had.
+cpu_set_t PinToOneCpu() {
+    cpu_set_t allowed;
+    if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) throw std::runtime_error("sched_getaffinity failed");
+    int first = 0;
+    while (!CPU_ISSET(first, &allowed)) ++first;
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(first, &one);
+    if (sched_setaffinity(0, sizeof one, &one) != 0) throw std::runtime_error("sched_setaffinity failed");
+    return allowed;
+}
+
+/// CPU microseconds per switch between two processes on one core (pipe ping-pong, syscalls
+/// included). Runs before any thread exists, so fork() is safe.
+double SwitchCost(int round_trips) {
+    int to_child[2];
+    int to_parent[2];
+    if (pipe(to_child) != 0 || pipe(to_parent) != 0) throw std::runtime_error("pipe failed");
+    const cpu_set_t allowed = PinToOneCpu();
+    char byte = 0;
+    const pid_t child = fork();
+    if (child < 0) throw std::runtime_error("fork failed");
+    if (child == 0) {
+        close(to_child[1]);
+        close(to_parent[0]);
+        while (read(to_child[0], &byte, 1) == 1 && write(to_parent[1], &byte, 1) == 1) {
+        }
+        _exit(0);
+    }
+    close(to_child[0]);
+    close(to_parent[1]);
+    rusage before{};
+    getrusage(RUSAGE_SELF, &before);
+    for (int i = 0; i < round_trips; ++i) {
+        if (write(to_child[1], &byte, 1) != 1 || read(to_parent[0], &byte, 1) != 1) {
+            throw std::runtime_error("ping-pong failed");
+        }
+    }
+    rusage after{};
+    getrusage(RUSAGE_SELF, &after);
+    close(to_child[1]);  // the child reads end of file and exits
+    rusage child_usage{};
+    wait4(child, nullptr, 0, &child_usage);
+    close(to_parent[0]);
+    sched_setaffinity(0, sizeof allowed, &allowed);
+    const double cpu = CpuSeconds(after) - CpuSeconds(before) + CpuSeconds(child_usage);
+    return 1e6 * cpu / (2.0 * round_trips);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -149,11 +212,13 @@ int main(int argc, char** argv) {
     const int connections = argc > 6 ? std::stoi(argv[6]) : 8;
     const std::string payload = events::Encode(SampleEvent(0));
 
+    const double switch_us = SwitchCost(50000);
     const double broker = BrokerCeiling(amqp_url, payload, messages, window);
     const double database = DatabaseCeiling(database_url, payload, seconds, connections);
     fmt::print(
         "{{\"payload_bytes\": {}, \"broker_messages\": {}, \"broker_window\": {}, \"broker_messages_per_s\": {:.1f}, "
-        "\"db_seconds\": {}, \"db_connections\": {}, \"db_commits_per_s\": {:.1f}}}\n",
-        payload.size(), messages, window, broker, seconds, connections, database);
+        "\"db_seconds\": {}, \"db_connections\": {}, \"db_commits_per_s\": {:.1f}, \"process_switch_cpu_us\": "
+        "{:.2f}}}\n",
+        payload.size(), messages, window, broker, seconds, connections, database, switch_us);
     return 0;
 }

@@ -48,6 +48,18 @@ def build(out: Path):
     services_cpu_ms = sum(cpu_s_per_1000[s] for s in SERVICES)  # s per 1000 orders = ms per order
     all_cpu_ms = sum(cpu_s_per_1000.values())
 
+    # Context switches: counted per thread from /proc (older runs did not record them).
+    switches_per_order = {name: per_order(measures["context_switches_after"][name]
+                                          - measures["context_switches_before"][name])
+                          for name in measures.get("context_switches_after", {})}
+    switch_us = ceilings.get("process_switch_cpu_us")
+    # What each process burns with no load at all (polling, broker upkeep), in CPU ms per second:
+    # at a low rate it weighs on the CPU per order.
+    idle_cpu_ms_per_s = {name: 1000 * (measures["cpu_ticks_idle_window_end"][name]
+                                       - measures["cpu_ticks_idle_window_start"][name]) / hz
+                         / measures["idle_window_s"]
+                         for name in measures.get("cpu_ticks_idle_window_end", {})}
+
     idle_rate = measures["commits_idle_window"] / measures["idle_window_s"]
     commits = measures["commits_load_and_tail"] - idle_rate * measures["tail_s"]
     commits_per_order = per_order(commits)
@@ -81,6 +93,9 @@ def build(out: Path):
         "cpu_seconds_per_1000_orders": cpu_s_per_1000,
         "cpu_ms_per_order": {"services": services_cpu_ms, "all_processes": all_cpu_ms},
         "peak_rss_mib": rss_mib,
+        "context_switches_per_order": switches_per_order,
+        "idle_cpu_ms_per_s": idle_cpu_ms_per_s,
+        "process_switch_cpu_us": switch_us,
         "per_order": {
             "broker_deliveries": deliveries_per_order,
             "events_published": published_per_order,
@@ -132,6 +147,12 @@ def markdown(r):
         f"| CPU ms per order: services / all processes | {r['cpu_ms_per_order']['services']:.2f} / "
         f"{r['cpu_ms_per_order']['all_processes']:.2f} |",
     ]
+    switches = r["context_switches_per_order"]
+    if switches and r["process_switch_cpu_us"]:
+        total = sum(switches.values())
+        lines.append(f"| context switches per order, all processes (at {r['process_switch_cpu_us']:.1f} µs of CPU "
+                     f"each, a switch between two processes on one core here) | {total:.0f} "
+                     f"(≈ {total * r['process_switch_cpu_us'] / 1000:.2f} ms) |")
     for key, what in [("half_rate_load", "half the max rate the lower ceiling allows"),
                       ("half_settled_load", "half the settled rate of the first load")]:
         h = r[key]
@@ -144,14 +165,15 @@ def markdown(r):
                      f"{hl['p95']:.1f} / {hl['p99']:.1f} / {hl['max']:.1f} |")
     lines += [
         "",
-        "Costs (CPU, commits, deliveries) are those of the first load only.",
+        "Costs (CPU, context switches, commits, deliveries) are those of the first load only.",
         "",
-        "| process | CPU s per 1,000 orders | peak RSS MiB |",
-        "|---|---|---|",
+        "| process | CPU s per 1,000 orders | idle: CPU ms per s | context switches per order | peak RSS MiB |",
+        "|---|---|---|---|---|",
     ]
+    shown = lambda value, digits: f"{value:.{digits}f}" if value is not None else "-"
     for name, value in r["cpu_seconds_per_1000_orders"].items():
-        rss = r["peak_rss_mib"].get(name)
-        lines.append(f"| {name} | {value:.2f} | {f'{rss:.1f}' if rss is not None else '-'} |")
+        lines.append(f"| {name} | {value:.2f} | {shown(r['idle_cpu_ms_per_s'].get(name), 1)} "
+                     f"| {shown(switches.get(name), 1)} | {shown(r['peak_rss_mib'].get(name), 1)} |")
     lines += ["", "| target (issue 5) | result |", "|---|---|"]
     lines += [f"| {target} | {result} |" for target, result in r["targets"].items()]
     lines += ["", "Plot: plot.png (throughput and latency per second of the run; data in series.dat), "
