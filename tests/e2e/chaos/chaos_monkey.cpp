@@ -1,6 +1,7 @@
 #include "e2e/chaos/chaos_monkey.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <thread>
 
 #include "e2e/chaos/process_state.hpp"
+#include "e2e/chaos/recovery.hpp"
 #include "e2e/chaos/truth.hpp"
 #include "events/envelope.hpp"
 #include "runtime/amqp/connection.hpp"
@@ -284,21 +286,20 @@ void ChaosMonkey::Watchdog() {
 }
 
 void ChaosMonkey::WaitUntilHealthy() {
-    const bool healthy = Eventually(
-        [&] {
-            Watchdog();
-            for (const auto& service : ServiceNames()) {
-                try {
-                    const auto health = HttpClient(Service(service).base_url(), 2s).Get("/health");
-                    if (health.status != 200 || health.Json().value("status", "") != "ok") return false;
-                } catch (const std::exception&) {
-                    return false;
-                }
-            }
-            return true;
-        },
-        90s);
-    if (!healthy) throw std::runtime_error("the services did not become healthy again within 90 s");
+    auto healthy = [&](const std::string& service) {
+        try {
+            const auto health = HttpClient(Service(service).base_url(), 2s).Get("/health");
+            return health.status == 200 && health.Json().value("status", "") == "ok";
+        } catch (const std::exception&) {
+            return false;
+        }
+    };
+    const auto unhealthy = WaitUntilEachHealthy(
+        ServiceNames(), healthy, [&] { Watchdog(); }, 90s);
+    if (!unhealthy.empty()) {
+        throw std::runtime_error(
+            fmt::format("{} did not become healthy again within 90 s", fmt::join(unhealthy, ", ")));
+    }
 }
 
 }  // namespace saga::test::chaos

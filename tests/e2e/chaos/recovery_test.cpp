@@ -1,0 +1,31 @@
+#include "e2e/chaos/recovery.hpp"
+
+#include <doctest/doctest.h>
+
+namespace saga::test::chaos {
+namespace {
+
+using namespace std::chrono_literals;
+
+const std::vector<std::string> kNames = {"order", "inventory", "payment", "notification"};
+
+TEST_CASE("chaos recovery: services healthy one at a time, never all at once, count as recovered") {
+    // A crash loop: in each round only one service is up.
+    int round = 0;
+    const auto unhealthy = WaitUntilEachHealthy(
+        kNames, [&](const std::string& name) { return name == kNames[static_cast<std::size_t>(round) % 4]; },
+        [&] { ++round; }, 5s);
+    CHECK(unhealthy.empty());
+    CHECK(round == 4);
+}
+
+TEST_CASE("chaos recovery: a service never seen healthy is named when the wait gives up") {
+    int rounds = 0;
+    const auto unhealthy = WaitUntilEachHealthy(
+        kNames, [](const std::string& name) { return name != "payment"; }, [&] { ++rounds; }, 100ms);
+    CHECK(unhealthy == std::set<std::string>{"payment"});
+    CHECK(rounds > 1);
+}
+
+}  // namespace
+}  // namespace saga::test::chaos
