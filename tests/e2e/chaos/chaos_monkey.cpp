@@ -268,7 +268,8 @@ void ChaosMonkey::TurnGremlinOff(const std::string& service) {
     }
 }
 
-void ChaosMonkey::Watchdog() {
+std::set<std::string> ChaosMonkey::Watchdog() {
+    std::set<std::string> restarted;
     for (const auto& service : ServiceNames()) {
         auto& process = Service(service);
         if (process.pid() <= 0 || !HasExited(process.pid())) continue;
@@ -281,24 +282,31 @@ void ChaosMonkey::Watchdog() {
         }
         process.Restart();
         ++counts_.restarts;
+        restarted.insert(service);
         if (gremlin_on_) SetGremlin(service, true);
     }
+    return restarted;
 }
 
 void ChaosMonkey::WaitUntilHealthy() {
+    std::map<std::string, std::string> last_answer;  // why each was not healthy when last asked
     auto healthy = [&](const std::string& service) {
         try {
             const auto health = HttpClient(Service(service).base_url(), 2s).Get("/health");
-            return health.status == 200 && health.Json().value("status", "") == "ok";
-        } catch (const std::exception&) {
-            return false;
+            if (health.status == 200 && health.Json().value("status", "") == "ok") return true;
+            last_answer[service] = fmt::format("/health answered {}: {}", health.status, health.body);
+        } catch (const std::exception& error) {
+            last_answer[service] = error.what();
         }
+        return false;
     };
     const auto unhealthy = WaitUntilEachHealthy(
-        ServiceNames(), healthy, [&] { Watchdog(); }, 90s);
+        ServiceNames(), healthy, [&] { return Watchdog(); }, 90s);
     if (!unhealthy.empty()) {
+        std::string why;
+        for (const auto& service : unhealthy) why += fmt::format("; {}: {}", service, last_answer[service]);
         throw std::runtime_error(
-            fmt::format("{} did not become healthy again within 90 s", fmt::join(unhealthy, ", ")));
+            fmt::format("{} did not become healthy again within 90 s{}", fmt::join(unhealthy, ", "), why));
     }
 }
 

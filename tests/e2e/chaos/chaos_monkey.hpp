@@ -62,7 +62,9 @@ class ChaosMonkey {
     void PublishDuplicates(std::stop_token stop);
     void TurnGremlinOff(const std::string& service);
     bool SetGremlin(const std::string& service, bool on);
-    void Watchdog();
+    /// Restarts the services that exited (and turns their gremlin on again while the phase runs);
+    /// returns their names.
+    std::set<std::string> Watchdog();
     void RescheduleGremlinOff();
     void WaitUntilHealthy();
     ServiceProcess& Service(const std::string& name);
