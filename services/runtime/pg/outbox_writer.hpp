@@ -9,7 +9,8 @@
 namespace saga::runtime::pg {
 
 /// Appends events to the outbox inside the caller's transaction, so they exist exactly when
-/// the state change they announce exists.
+/// the state change they announce exists. The rows are written just before the commit, all of a
+/// transaction's in one statement (ids in the order of the appends).
 ///
 /// Wake-up: with an in-process relay, the writer signals it after commit (no database cost).
 /// Without one (`wakeup` null: tools, or a process that only writes), it sends a NOTIFY on
