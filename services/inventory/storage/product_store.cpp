@@ -1,5 +1,8 @@
 #include "inventory/storage/product_store.hpp"
 
+#include <set>
+#include <stdexcept>
+
 #include "runtime/pg/array_literal.hpp"
 #include "runtime/pg/prepared.hpp"
 
@@ -23,6 +26,35 @@ domain::Product ToProduct(const pqxx::row& row) {
     };
 }
 
+/// The products this transaction locked, as it last saved them: a consumer batch reads a product
+/// once however many of its orders move that product's stock, and writes the changed ones back
+/// together just before the commit, where the table's balance check runs.
+struct LockedProducts {
+    std::map<std::string, domain::Product> rows;
+    std::set<std::string> changed;
+};
+
+void WriteChangedStock(runtime::pg::Transaction& tx, const LockedProducts& locked) {
+    std::vector<std::string> ids, restocked, available, reserved, sold;
+    for (const auto& id : locked.changed) {
+        const auto& p = locked.rows.at(id);
+        ids.push_back(id);
+        restocked.push_back(std::to_string(p.restocked));
+        available.push_back(std::to_string(p.available));
+        reserved.push_back(std::to_string(p.reserved));
+        sold.push_back(std::to_string(p.sold));
+    }
+    const auto result = runtime::pg::Exec(
+        tx.work(),
+        "UPDATE products p SET restocked = c.restocked, available = c.available, reserved = c.reserved,"
+        " sold = c.sold, updated_at = now()"
+        " FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[])"
+        " AS c(product_id, restocked, available, reserved, sold) WHERE p.product_id = c.product_id",
+        runtime::pg::ArrayLiteral(ids), runtime::pg::ArrayLiteral(restocked), runtime::pg::ArrayLiteral(available),
+        runtime::pg::ArrayLiteral(reserved), runtime::pg::ArrayLiteral(sold));
+    if (result.affected_rows() != ids.size()) throw std::runtime_error("a product vanished while locked");
+}
+
 }  // namespace
 
 std::vector<domain::Product> ListProducts(runtime::pg::Transaction& tx) {
@@ -42,15 +74,25 @@ std::optional<domain::Product> FindProduct(runtime::pg::Transaction& tx, const s
 
 std::map<std::string, domain::Product> LockProducts(runtime::pg::Transaction& tx,
                                                     const std::vector<std::string>& product_ids) {
-    const auto rows =
-        runtime::pg::Exec(tx.work(),
-                          std::string("SELECT ") + kColumns +
-                              " FROM products WHERE product_id = ANY($1::text[]) ORDER BY product_id FOR UPDATE",
-                          runtime::pg::ArrayLiteral(product_ids));
+    auto& locked = tx.Gathered<LockedProducts>();
+    std::vector<std::string> not_yet_locked;
+    for (const auto& id : product_ids) {
+        if (!locked.rows.contains(id)) not_yet_locked.push_back(id);
+    }
+    if (!not_yet_locked.empty()) {
+        const auto rows =
+            runtime::pg::Exec(tx.work(),
+                              std::string("SELECT ") + kColumns +
+                                  " FROM products WHERE product_id = ANY($1::text[]) ORDER BY product_id FOR UPDATE",
+                              runtime::pg::ArrayLiteral(not_yet_locked));
+        for (const auto& row : rows) {
+            auto product = ToProduct(row);
+            locked.rows.emplace(product.product_id, std::move(product));
+        }
+    }
     std::map<std::string, domain::Product> products;
-    for (const auto& row : rows) {
-        auto product = ToProduct(row);
-        products.emplace(product.product_id, std::move(product));
+    for (const auto& id : product_ids) {
+        if (const auto it = locked.rows.find(id); it != locked.rows.end()) products.emplace(id, it->second);
     }
     return products;
 }
@@ -64,13 +106,14 @@ bool InsertProduct(runtime::pg::Transaction& tx, const domain::Product& p) {
     return !rows.empty();
 }
 
-void SaveStock(runtime::pg::Transaction& tx, const domain::Product& p) {
-    const auto result = runtime::pg::Exec(
-        tx.work(),
-        "UPDATE products SET restocked = $2, available = $3, reserved = $4, sold = $5, updated_at = now()"
-        " WHERE product_id = $1",
-        p.product_id, p.restocked, p.available, p.reserved, p.sold);
-    if (result.affected_rows() != 1) throw std::runtime_error("product vanished while locked: " + p.product_id);
+void SaveStock(runtime::pg::Transaction& tx, const domain::Product& product) {
+    auto& locked = tx.Gathered<LockedProducts>();
+    const auto it = locked.rows.find(product.product_id);
+    if (it == locked.rows.end())
+        throw std::logic_error("stock saved without locking the product: " + product.product_id);
+    it->second = product;
+    if (locked.changed.empty()) tx.BeforeCommit([&tx, &locked] { WriteChangedStock(tx, locked); });
+    locked.changed.insert(product.product_id);
 }
 
 }  // namespace saga::inventory::storage
