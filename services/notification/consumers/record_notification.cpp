@@ -8,9 +8,7 @@ void RecordNotification(runtime::pg::Transaction& tx, const NewNotification& not
                         events::NotificationChannel channel, const events::Envelope& cause, DeliveryWakeup& wakeup) {
     const EventCause origin{
         .event_id = cause.id, .correlation_id = cause.correlation_id, .traceparent = cause.traceparent};
-    if (InsertNotification(tx, notification, channel, origin)) {
-        tx.AfterCommit([&wakeup] { wakeup.Signal(); });
-    }
+    InsertNotification(tx, notification, channel, origin, [&wakeup] { wakeup.Signal(); });
 }
 
 }  // namespace saga::notification

@@ -53,7 +53,7 @@ int DeliveryWorker::DeliverDue(std::stop_token stop) {
     // One transaction records the whole batch (one commit, not one per notification) and, when
     // stopping, hands the unsent rest back rather than leave it leased until the lease runs out.
     database_.InTransaction([&](Transaction& tx) {
-        for (const auto& attempt : attempts) Record(tx, attempt);
+        Record(tx, attempts);
         for (std::size_t i = attempts.size(); i < claimed.size(); ++i) {
             ReleaseNotification(tx, claimed[i].notification_id);
         }
@@ -75,25 +75,43 @@ DeliveryWorker::Attempt DeliveryWorker::Send(const Notification& notification) c
     return attempt;
 }
 
-void DeliveryWorker::Record(Transaction& tx, const Attempt& attempt) const {
+nlohmann::json DeliveryWorker::LogFields(const Attempt& attempt) {
     const Notification& notification = *attempt.notification;
-    nlohmann::json fields = {{"notification_id", notification.notification_id},
-                             {"order_id", notification.order_id},
-                             {"event_type", notification.event_type},
-                             {"attempts", attempt.number}};
-    if (!attempt.error) {
-        const events::NotificationSent event{.notification_id = notification.notification_id,
-                                             .order_id = notification.order_id,
-                                             .event_type = notification.event_type,
-                                             .channel = notification.channel,
-                                             .recipient = notification.recipient};
-        if (MarkNotificationSent(tx, notification.notification_id, attempt.number)) {
+    return {{"notification_id", notification.notification_id},
+            {"order_id", notification.order_id},
+            {"event_type", notification.event_type},
+            {"attempts", attempt.number}};
+}
+
+void DeliveryWorker::Record(Transaction& tx, const std::vector<Attempt>& attempts) const {
+    std::vector<SentNotification> sent;
+    for (const auto& attempt : attempts) {
+        if (!attempt.error) sent.push_back({attempt.notification->notification_id, attempt.number});
+    }
+    // Only those still PENDING: another worker may have recorded one whose lease ran out.
+    const auto marked = MarkNotificationsSent(tx, sent);
+    for (const auto& attempt : attempts) {
+        if (attempt.error) {
+            RecordFailure(tx, attempt);
+            continue;
+        }
+        const Notification& notification = *attempt.notification;
+        if (marked.contains(notification.notification_id)) {
+            const events::NotificationSent event{.notification_id = notification.notification_id,
+                                                 .order_id = notification.order_id,
+                                                 .event_type = notification.event_type,
+                                                 .channel = notification.channel,
+                                                 .recipient = notification.recipient};
             outbox_.Append(tx,
                            events::MakeFollowUp(event, options_.source, notification.order_id, Cause(notification)));
         }
-        tx.AfterCommit([this, fields] { logger_.Info("notification sent", fields); });
-        return;
+        tx.AfterCommit([this, fields = LogFields(attempt)] { logger_.Info("notification sent", fields); });
     }
+}
+
+void DeliveryWorker::RecordFailure(Transaction& tx, const Attempt& attempt) const {
+    const Notification& notification = *attempt.notification;
+    nlohmann::json fields = LogFields(attempt);
     fields["error"] = *attempt.error;
     const auto delay = attempt.permanent ? std::nullopt : RetryDelay(options_.retry, attempt.number);
     if (delay) {

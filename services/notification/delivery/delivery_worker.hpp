@@ -4,6 +4,7 @@
 #include <optional>
 #include <stop_token>
 #include <string>
+#include <vector>
 
 #include "notification/channels/channel.hpp"
 #include "notification/delivery/delivery_wakeup.hpp"
@@ -58,8 +59,12 @@ class DeliveryWorker {
         bool permanent;                    ///< no retry can help
     };
     Attempt Send(const Notification& notification) const;
-    /// Writes the attempt's outcome (and its event) in `tx`; logs it once `tx` committed.
-    void Record(runtime::pg::Transaction& tx, const Attempt& attempt) const;
+    /// Writes the attempts' outcomes (and their events) in `tx`, the delivered ones in one
+    /// statement; logs them once `tx` committed.
+    void Record(runtime::pg::Transaction& tx, const std::vector<Attempt>& attempts) const;
+    static nlohmann::json LogFields(const Attempt& attempt);
+    /// As Record, for one attempt that was not delivered.
+    void RecordFailure(runtime::pg::Transaction& tx, const Attempt& attempt) const;
 
     DeliveryOptions options_;
     runtime::pg::Database& database_;

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "events/enum_text.hpp"
+#include "runtime/pg/array_literal.hpp"
 #include "runtime/pg/prepared.hpp"
 
 namespace saga::notification {
@@ -45,19 +46,48 @@ std::vector<Notification> FromResult(const pqxx::result& result) {
     return notifications;
 }
 
-}  // namespace
+/// The new notifications of one transaction (a consumer batch), written in one statement.
+struct GatheredNotifications {
+    std::vector<std::string> order_id, event_type, channel, recipient, subject, body, cause_event_id, correlation_id,
+        traceparent;
+    std::function<void()> when_new;
+};
 
-bool InsertNotification(Transaction& tx, const NewNotification& notification, events::NotificationChannel channel,
-                        const EventCause& cause) {
+void WriteNotifications(Transaction& tx, GatheredNotifications& rows) {
+    using runtime::pg::ArrayLiteral;
     const auto result = runtime::pg::Exec(
         tx.work(),
         R"(INSERT INTO notifications (notification_id, order_id, event_type, channel, recipient, subject, body,
                cause_event_id, correlation_id, traceparent)
-           VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, $7, $8, $9)
+           SELECT gen_random_uuid()::text, o, e, c, r, s, b, ce, co, tp
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                       $8::text[], $9::text[]) WITH ORDINALITY AS n(o, e, c, r, s, b, ce, co, tp, i)
+           ORDER BY i
            ON CONFLICT (order_id, event_type) DO NOTHING)",
-        notification.order_id, notification.event_type, ChannelText(channel), notification.recipient,
-        notification.subject, notification.body, cause.event_id, cause.correlation_id, cause.traceparent);
-    return result.affected_rows() == 1;
+        ArrayLiteral(rows.order_id), ArrayLiteral(rows.event_type), ArrayLiteral(rows.channel),
+        ArrayLiteral(rows.recipient), ArrayLiteral(rows.subject), ArrayLiteral(rows.body),
+        ArrayLiteral(rows.cause_event_id), ArrayLiteral(rows.correlation_id), ArrayLiteral(rows.traceparent));
+    if (result.affected_rows() > 0 && rows.when_new) tx.AfterCommit(std::move(rows.when_new));
+}
+
+}  // namespace
+
+void InsertNotification(Transaction& tx, const NewNotification& notification, events::NotificationChannel channel,
+                        const EventCause& cause, std::function<void()> when_new) {
+    auto& rows = tx.Gathered<GatheredNotifications>();
+    if (rows.order_id.empty()) {
+        rows.when_new = std::move(when_new);
+        tx.BeforeCommit([&tx, &rows] { WriteNotifications(tx, rows); });
+    }
+    rows.order_id.push_back(notification.order_id);
+    rows.event_type.push_back(notification.event_type);
+    rows.channel.push_back(ChannelText(channel));
+    rows.recipient.push_back(notification.recipient);
+    rows.subject.push_back(notification.subject);
+    rows.body.push_back(notification.body);
+    rows.cause_event_id.push_back(cause.event_id);
+    rows.correlation_id.push_back(cause.correlation_id);
+    rows.traceparent.push_back(cause.traceparent);
 }
 
 std::vector<Notification> ClaimDueNotifications(Transaction& tx, events::NotificationChannel channel, int limit,
@@ -89,13 +119,24 @@ void ReleaseNotification(Transaction& tx, const std::string& notification_id) {
         notification_id);
 }
 
-bool MarkNotificationSent(Transaction& tx, const std::string& notification_id, int attempts) {
-    return runtime::pg::Exec(tx.work(),
-                             R"(UPDATE notifications SET status = 'SENT', attempts = $2, sent_at = clock_timestamp(),
-                          last_error = NULL
-                      WHERE notification_id = $1 AND status = 'PENDING')",
-                             notification_id, attempts)
-               .affected_rows() == 1;
+std::set<std::string> MarkNotificationsSent(Transaction& tx, const std::vector<SentNotification>& sent) {
+    std::set<std::string> marked;
+    if (sent.empty()) return marked;
+    std::vector<std::string> ids;
+    std::vector<std::string> attempts;
+    for (const auto& notification : sent) {
+        ids.push_back(notification.notification_id);
+        attempts.push_back(std::to_string(notification.attempts));
+    }
+    const auto result = runtime::pg::Exec(tx.work(),
+                                          R"(UPDATE notifications n SET status = 'SENT', attempts = s.attempts,
+                                  sent_at = clock_timestamp(), last_error = NULL
+                          FROM unnest($1::text[], $2::int[]) AS s(notification_id, attempts)
+                          WHERE n.notification_id = s.notification_id AND n.status = 'PENDING'
+                          RETURNING n.notification_id)",
+                                          runtime::pg::ArrayLiteral(ids), runtime::pg::ArrayLiteral(attempts));
+    for (const auto& row : result) marked.insert(row[0].as<std::string>());
+    return marked;
 }
 
 bool ScheduleNotificationRetry(Transaction& tx, const std::string& notification_id, int attempts,

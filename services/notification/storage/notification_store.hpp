@@ -1,7 +1,9 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -12,12 +14,14 @@
 namespace saga::notification {
 
 /// The notifications table (migrations/0001_notifications.sql). Each function is one statement
-/// in the caller's transaction.
+/// in the caller's transaction (InsertNotification's is run at its commit).
 
-/// Adds `notification` as PENDING with a fresh id, due now. False (and nothing written) when the
-/// order already has a notification of that event type.
-bool InsertNotification(runtime::pg::Transaction& tx, const NewNotification& notification,
-                        events::NotificationChannel channel, const EventCause& cause);
+/// Adds `notification` as PENDING with a fresh id, due now. Written just before the commit, with
+/// the transaction's other new notifications in one statement; one for an (order, event type)
+/// that has a notification already is dropped. `when_new` (the first one given in the
+/// transaction) runs after the commit when at least one of them was new.
+void InsertNotification(runtime::pg::Transaction& tx, const NewNotification& notification,
+                        events::NotificationChannel channel, const EventCause& cause, std::function<void()> when_new);
 
 /// Claims up to `limit` PENDING notifications of `channel` that are due, oldest due first,
 /// skipping rows another transaction has locked: their next attempt moves `lease` ahead, so no
@@ -34,8 +38,15 @@ std::optional<std::chrono::milliseconds> NextNotificationDueIn(runtime::pg::Tran
 /// Gives a claimed, still PENDING notification back: due now, for any worker (used at shutdown).
 void ReleaseNotification(runtime::pg::Transaction& tx, const std::string& notification_id);
 
-/// PENDING → SENT after `attempts` attempts, sent now. False when it was no longer PENDING.
-bool MarkNotificationSent(runtime::pg::Transaction& tx, const std::string& notification_id, int attempts);
+/// A delivered notification and the attempts it took.
+struct SentNotification {
+    std::string notification_id;
+    int attempts = 0;
+};
+
+/// PENDING → SENT, sent now, for each of `sent` in one statement. Returns the ids that were still
+/// PENDING (the others are left alone).
+std::set<std::string> MarkNotificationsSent(runtime::pg::Transaction& tx, const std::vector<SentNotification>& sent);
 
 /// Stays PENDING with `attempts` made; next attempt after `delay`. False when no longer PENDING.
 bool ScheduleNotificationRetry(runtime::pg::Transaction& tx, const std::string& notification_id, int attempts,
