@@ -54,15 +54,10 @@ CreateOrder::CreateOrder(runtime::pg::Database& database, const storage::OrderRe
     // Captured by value: the router keeps copies of this handler, not this object.
     batches_ = std::make_shared<Batches>(
         [&database, writer = writer_](const std::vector<const NewOrder*>& batch) {
-            return database.InTransaction([&](runtime::pg::Transaction& tx) {
-                std::vector<Response> responses;
-                responses.reserve(batch.size());
-                for (const NewOrder* order : batch) responses.push_back(writer(tx, *order));
-                return responses;
-            });
+            return database.InTransaction([&](runtime::pg::Transaction& tx) { return writer(tx, batch); });
         },
         [&database, writer = writer_](const NewOrder& order) {
-            return database.InTransaction([&](runtime::pg::Transaction& tx) { return writer(tx, order); });
+            return database.InTransaction([&](runtime::pg::Transaction& tx) { return writer(tx, {&order}).front(); });
         },
         // A lost connection may have committed the batch: writing it again could duplicate orders.
         [](const std::exception& error) {
@@ -71,22 +66,37 @@ CreateOrder::CreateOrder(runtime::pg::Database& database, const storage::OrderRe
         kMaxOrdersPerTransaction);
 }
 
-Response CreateOrder::Writer::operator()(runtime::pg::Transaction& tx, const NewOrder& order) const {
-    // The history entry names the order.created event, whose data needs the stored creation
-    // time: its id is chosen first so that one statement writes both.
-    const std::string created_id = events::NewEventId();
-    const domain::Order stored = orders.Insert(tx, order.order_id, order.request, order.correlation_id, created_id);
-    auto created = events::MakeEnvelope(events::OrderCreated{.order_id = order.order_id,
-                                                             .customer_id = order.request.customer_id,
-                                                             .email = order.request.email,
-                                                             .items = order.request.items,
-                                                             .payment_token = order.request.payment_token,
-                                                             .created_at = stored.created_at},
-                                        source, order.order_id, order.correlation_id, order.correlation_id);
-    created.id = created_id;
-    outbox.Append(tx, created);
-    if (metrics) metrics->CountCreated(tx);
-    return runtime::http::Json(202, OrderToJson(stored)).WithHeader("Location", "/api/orders/" + order.order_id);
+std::vector<Response> CreateOrder::Writer::operator()(runtime::pg::Transaction& tx,
+                                                      const std::vector<const NewOrder*>& batch) const {
+    // Each history entry names its order.created event, whose data needs the stored creation
+    // time: the event ids are chosen first so that one statement writes both.
+    std::vector<storage::OrderRepository::NewOrderRow> rows;
+    rows.reserve(batch.size());
+    for (const NewOrder* order : batch) {
+        rows.push_back({.order_id = order->order_id,
+                        .request = &order->request,
+                        .correlation_id = order->correlation_id,
+                        .created_event_id = events::NewEventId()});
+    }
+    const std::vector<domain::Order> stored = orders.InsertAll(tx, rows);
+    std::vector<Response> responses;
+    responses.reserve(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const NewOrder& order = *batch[i];
+        auto created = events::MakeEnvelope(events::OrderCreated{.order_id = order.order_id,
+                                                                 .customer_id = order.request.customer_id,
+                                                                 .email = order.request.email,
+                                                                 .items = order.request.items,
+                                                                 .payment_token = order.request.payment_token,
+                                                                 .created_at = stored[i].created_at},
+                                            source, order.order_id, order.correlation_id, order.correlation_id);
+        created.id = rows[i].created_event_id;
+        outbox.Append(tx, created);
+        if (metrics) metrics->CountCreated(tx);
+        responses.push_back(
+            runtime::http::Json(202, OrderToJson(stored[i])).WithHeader("Location", "/api/orders/" + order.order_id));
+    }
+    return responses;
 }
 
 Response CreateOrder::operator()(const runtime::http::Request& request) const {
@@ -112,7 +122,7 @@ Response CreateOrder::operator()(const runtime::http::Request& request) const {
                     throw HttpError(ErrorKind::kUnprocessable,
                                     "this Idempotency-Key was already used with a different request body");
                 }
-                Response response = writer_(tx, order);
+                Response response = writer_(tx, {&order}).front();
                 keys_.Complete(tx, *key, order.order_id, ToStored(response));
                 return response;
             });

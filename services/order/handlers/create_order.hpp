@@ -41,13 +41,15 @@ class CreateOrder {
     };
 
   private:
-    /// Writes one new order (order, lines, history, order.created) in `tx`; returns the 202.
+    /// Writes new orders (orders, lines, history in one statement; their order.created) in `tx`;
+    /// returns their 202s, in order.
     struct Writer {
         const storage::OrderRepository& orders;
         runtime::pg::OutboxWriter& outbox;
         std::string source;
         const workflow::OutcomeMetrics* metrics;
-        runtime::http::Response operator()(runtime::pg::Transaction& tx, const NewOrder& order) const;
+        std::vector<runtime::http::Response> operator()(runtime::pg::Transaction& tx,
+                                                        const std::vector<const NewOrder*>& batch) const;
     };
     using Batches = runtime::GroupCommit<NewOrder, runtime::http::Response>;
 

@@ -12,21 +12,24 @@ namespace {
 using domain::OrderStatus;
 using runtime::pg::Transaction;
 
-// The order, its lines and its first history entry in one statement (one round trip, whatever
-// the number of lines), returning the columns the API shows so that POST answers without reading
-// them back.
-constexpr const char* kInsertOrder =
-    "WITH inserted AS ("
+// Orders, their lines and their first history entries in one statement (one round trip, whatever
+// the number of orders and lines), returning the columns the API shows so that POST answers
+// without reading them back.
+constexpr const char* kInsertOrders =
+    "WITH input AS ("
+    "  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])"
+    "  WITH ORDINALITY AS i(order_id, customer_id, email, payment_token, correlation_id, event_id, n)),"
+    " inserted AS ("
     "  INSERT INTO orders (order_id, customer_id, email, payment_token, status, correlation_id)"
-    "  VALUES ($1, $2, $3, $4, 'PENDING', $5)"
+    "  SELECT order_id, customer_id, email, payment_token, 'PENDING', correlation_id FROM input ORDER BY n"
     "  RETURNING seq, order_id, customer_id, email, status, reason, total_cents, currency, created_at, updated_at),"
     " lines AS ("
     "  INSERT INTO order_items (order_id, position, product_id, quantity)"
-    "  SELECT $1, line.n - 1, line.product_id, line.quantity"
-    "  FROM unnest($6::text[], $7::int[]) WITH ORDINALITY AS line(product_id, quantity, n)),"
+    "  SELECT * FROM unnest($7::text[], $8::int[], $9::text[], $10::int[])),"
     " history AS ("
     "  INSERT INTO order_history (order_id, status, event_id, at)"
-    "  SELECT order_id, status, $8, created_at FROM inserted)"
+    "  SELECT inserted.order_id, inserted.status, input.event_id, inserted.created_at"
+    "  FROM inserted JOIN input ON input.order_id = inserted.order_id)"
     " SELECT seq, order_id, customer_id, email, status, reason, total_cents, currency,"
     " order_rfc3339(created_at) AS created_at, order_rfc3339(updated_at) AS updated_at FROM inserted";
 
@@ -132,23 +135,46 @@ void LoadItems(pqxx::work& work, std::vector<domain::Order>& orders) {
 
 }  // namespace
 
-domain::Order OrderRepository::Insert(Transaction& tx, const std::string& order_id, const domain::OrderRequest& request,
-                                      const std::string& correlation_id, const std::string& created_event_id) const {
-    std::vector<std::string> products;
-    std::vector<std::string> quantities;
-    for (const auto& item : request.items) {
-        products.push_back(item.product_id);
-        quantities.push_back(std::to_string(item.quantity));
+std::vector<domain::Order> OrderRepository::InsertAll(Transaction& tx, const std::vector<NewOrderRow>& rows) const {
+    std::vector<std::string> ids, customers, tokens, correlations, events, line_orders, line_positions, line_products,
+        line_quantities;
+    std::vector<std::optional<std::string>> emails;
+    for (const auto& row : rows) {
+        ids.push_back(row.order_id);
+        customers.push_back(row.request->customer_id);
+        emails.push_back(row.request->email);
+        tokens.push_back(row.request->payment_token);
+        correlations.push_back(row.correlation_id);
+        events.push_back(row.created_event_id);
+        for (std::size_t position = 0; position < row.request->items.size(); ++position) {
+            line_orders.push_back(row.order_id);
+            line_positions.push_back(std::to_string(position));
+            line_products.push_back(row.request->items[position].product_id);
+            line_quantities.push_back(std::to_string(row.request->items[position].quantity));
+        }
     }
-    domain::Order order = OrderOf(runtime::pg::Exec1(
-        tx.work(), kInsertOrder, order_id, request.customer_id, OrNull(request.email), request.payment_token,
-        correlation_id, runtime::pg::ArrayLiteral(products), runtime::pg::ArrayLiteral(quantities), created_event_id));
-    for (const auto& item : request.items) {
-        order.items.push_back({.product_id = item.product_id, .quantity = item.quantity, .unit_price_cents = {}});
+    using runtime::pg::ArrayLiteral;
+    const auto result = runtime::pg::Exec(
+        tx.work(), kInsertOrders, ArrayLiteral(ids), ArrayLiteral(customers), runtime::pg::NullableArrayLiteral(emails),
+        ArrayLiteral(tokens), ArrayLiteral(correlations), ArrayLiteral(events), ArrayLiteral(line_orders),
+        ArrayLiteral(line_positions), ArrayLiteral(line_products), ArrayLiteral(line_quantities));
+    std::map<std::string, domain::Order> stored;
+    for (const auto& row : result) {
+        auto order = OrderOf(row);
+        stored.emplace(order.order_id, std::move(order));
     }
-    order.history.push_back(
-        {.status = order.status, .at = order.created_at, .reason = std::nullopt, .event_id = created_event_id});
-    return order;
+    std::vector<domain::Order> orders;
+    orders.reserve(rows.size());
+    for (const auto& row : rows) {
+        domain::Order order = std::move(stored.at(row.order_id));
+        for (const auto& item : row.request->items) {
+            order.items.push_back({.product_id = item.product_id, .quantity = item.quantity, .unit_price_cents = {}});
+        }
+        order.history.push_back(
+            {.status = order.status, .at = order.created_at, .reason = std::nullopt, .event_id = row.created_event_id});
+        orders.push_back(std::move(order));
+    }
+    return orders;
 }
 
 std::optional<domain::OrderState> OrderRepository::Lock(Transaction& tx, const std::string& order_id) const {

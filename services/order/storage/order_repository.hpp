@@ -23,10 +23,17 @@ struct OrderPage {
 /// caller's transaction, so state changes and their outbox rows commit together.
 class OrderRepository {
   public:
-    /// Inserts a PENDING order, its lines and its first history entry (caused by the event
-    /// `created_event_id`). Returns the order as stored.
-    domain::Order Insert(runtime::pg::Transaction& tx, const std::string& order_id, const domain::OrderRequest& request,
-                         const std::string& correlation_id, const std::string& created_event_id) const;
+    /// A new order to insert.
+    struct NewOrderRow {
+        std::string order_id;
+        const domain::OrderRequest* request;
+        std::string correlation_id;
+        std::string created_event_id;  ///< the order.created its first history entry names
+    };
+
+    /// Inserts PENDING orders with their lines and first history entries, all in one statement.
+    /// Returns the orders as stored, in the order of `rows`.
+    std::vector<domain::Order> InsertAll(runtime::pg::Transaction& tx, const std::vector<NewOrderRow>& rows) const;
 
     /// Locks the order row (SELECT ... FOR UPDATE) until the transaction ends; nullopt if unknown.
     std::optional<domain::OrderState> Lock(runtime::pg::Transaction& tx, const std::string& order_id) const;

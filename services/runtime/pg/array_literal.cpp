@@ -2,16 +2,37 @@
 
 namespace saga::runtime::pg {
 
+namespace {
+
+void AppendQuoted(std::string& literal, const std::string& element) {
+    literal += '"';
+    for (const char c : element) {
+        if (c == '"' || c == '\\') literal += '\\';
+        literal += c;
+    }
+    literal += '"';
+}
+
+}  // namespace
+
 std::string ArrayLiteral(const std::vector<std::string>& elements) {
     std::string literal = "{";
     for (const auto& element : elements) {
         if (literal.size() > 1) literal += ',';
-        literal += '"';
-        for (const char c : element) {
-            if (c == '"' || c == '\\') literal += '\\';
-            literal += c;
+        AppendQuoted(literal, element);
+    }
+    return literal + '}';
+}
+
+std::string NullableArrayLiteral(const std::vector<std::optional<std::string>>& elements) {
+    std::string literal = "{";
+    for (const auto& element : elements) {
+        if (literal.size() > 1) literal += ',';
+        if (element) {
+            AppendQuoted(literal, *element);
+        } else {
+            literal += "NULL";
         }
-        literal += '"';
     }
     return literal + '}';
 }

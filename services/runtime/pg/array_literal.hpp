@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,5 +10,8 @@ namespace saga::runtime::pg {
 /// bigint[]): one parameter and one round trip for any number of values. Every element is
 /// quoted and escaped, so any text is safe in it.
 std::string ArrayLiteral(const std::vector<std::string>& elements);
+
+/// As above, with NULL for each empty element.
+std::string NullableArrayLiteral(const std::vector<std::optional<std::string>>& elements);
 
 }  // namespace saga::runtime::pg
