@@ -10,6 +10,7 @@
 
 #include "runtime/amqp/connection.hpp"
 #include "runtime/amqp/errors.hpp"
+#include "runtime/pg/migrator.hpp"
 #include "support/http_client.hpp"
 
 namespace saga::test {
@@ -70,6 +71,11 @@ long long TestDatabase::QueryInt(const std::string& sql) const {
     pqxx::connection connection(url_);
     pqxx::nontransaction tx(connection);
     return tx.exec1(sql)[0].as<long long>();
+}
+
+void TestDatabase::Migrate(const std::string& component, const runtime::pg::SqlFiles& migrations) const {
+    pqxx::connection connection(url_);
+    runtime::pg::Migrate(connection, component, migrations);
 }
 
 void TestDatabase::Execute(const std::string& sql) const {

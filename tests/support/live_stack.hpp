@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "runtime/pg/sql_file.hpp"
+
 namespace saga::test {
 
 /// The value of a variable that ./tests/run exports (SAGA_PG_ADMIN_URL, SAGA_AMQP_ADMIN_URL,
@@ -25,6 +27,8 @@ class TestDatabase {
     /// Runs a query returning one integer (e.g. "SELECT count(*) FROM outbox").
     long long QueryInt(const std::string& sql) const;
     void Execute(const std::string& sql) const;
+    /// Applies `migrations` as `component` would at startup (e.g. a service's tables).
+    void Migrate(const std::string& component, const runtime::pg::SqlFiles& migrations) const;
 
   private:
     std::string name_;

@@ -5,7 +5,6 @@
 #include <doctest/doctest.h>
 
 #include "runtime/pg/database.hpp"
-#include "runtime/pg/migrator.hpp"
 #include "support/live_stack.hpp"
 
 namespace saga::embedded {
@@ -21,10 +20,7 @@ using inventory::storage::SaveStock;
 struct ProductsDatabase {
     TestDatabase db;
     runtime::pg::Database pool{db.url(), 1};
-    ProductsDatabase() {
-        auto connection = runtime::pg::Connect(db.url());
-        runtime::pg::Migrate(*connection, "inventory", embedded::InventoryMigrations());
-    }
+    ProductsDatabase() { db.Migrate("inventory", embedded::InventoryMigrations()); }
     long long Available(const std::string& id) const {
         return db.QueryInt("SELECT available FROM products WHERE product_id = '" + id + "'");
     }

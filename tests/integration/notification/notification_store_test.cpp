@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include "runtime/pg/database.hpp"
-#include "runtime/pg/migrator.hpp"
 #include "support/live_stack.hpp"
 
 namespace saga::embedded {
@@ -21,10 +20,7 @@ using notification::NewNotification;
 struct NotificationsDatabase {
     TestDatabase db;
     runtime::pg::Database pool{db.url(), 1};
-    NotificationsDatabase() {
-        auto connection = runtime::pg::Connect(db.url());
-        runtime::pg::Migrate(*connection, "notification", embedded::NotificationMigrations());
-    }
+    NotificationsDatabase() { db.Migrate("notification", embedded::NotificationMigrations()); }
     long long Count(const std::string& where) const {
         return db.QueryInt("SELECT count(*) FROM notifications WHERE " + where);
     }

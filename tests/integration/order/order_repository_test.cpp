@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include "runtime/pg/database.hpp"
-#include "runtime/pg/migrator.hpp"
 #include "support/live_stack.hpp"
 
 namespace saga::embedded {
@@ -15,10 +14,7 @@ namespace saga::test {
 
 TEST_CASE("order storage: orders inserted together keep their lines, e-mail or none, and first history entry") {
     TestDatabase db;
-    {
-        auto connection = runtime::pg::Connect(db.url());
-        runtime::pg::Migrate(*connection, "order", embedded::OrderMigrations());
-    }
+    db.Migrate("order", embedded::OrderMigrations());
     runtime::pg::Database pool(db.url(), 1);
     const order::domain::OrderRequest two_lines{.customer_id = "c-1",
                                                 .email = R"(a"b@example.com)",
