@@ -3,6 +3,7 @@
 // expiry sweeper task.
 #include <iostream>
 
+#include "events/order_ids.hpp"
 #include "order/consumers/inventory_reservation_failed.hpp"
 #include "order/consumers/inventory_reserved.hpp"
 #include "order/consumers/payment_completed.hpp"
@@ -74,7 +75,9 @@ int Serve(const OrderConfig& config) {
         .On("inventory.reserved", consume(order::consumers::OnInventoryReserved))
         .On("inventory.reservation_failed", consume(order::consumers::OnInventoryReservationFailed))
         .On("payment.completed", consume(order::consumers::OnPaymentCompleted))
-        .On("payment.failed", consume(order::consumers::OnPaymentFailed));
+        .On("payment.failed", consume(order::consumers::OnPaymentFailed))
+        // The batch's orders locked in one statement; each handler then finds its order locked.
+        .BeforeBatch([&](const auto& batch, pg::Transaction& tx) { orders.LockAll(tx, events::OrderIdsOf(batch)); });
 
     order::tasks::ExpirySweeper sweeper(host.database(), orders, keys, transitions, logger, config.sweeper);
     host.AddTask("expiry-sweeper", [&sweeper](std::stop_token stop) { sweeper.Run(stop); });

@@ -26,7 +26,7 @@ std::string DetailOf(const events::InventoryReservationFailed& failed) {
 
 }  // namespace
 
-void OnInventoryReservationFailed(const workflow::OrderTransitions& transitions, const storage::OrderRepository&,
+void OnInventoryReservationFailed(const workflow::OrderTransitions& transitions, const storage::OrderRepository& orders,
                                   const events::Envelope& event, runtime::pg::Transaction& tx) {
     const auto failed = events::DataAs<events::InventoryReservationFailed>(event);
     FinishTransition(transitions.Apply(tx, failed.order_id,
@@ -34,7 +34,7 @@ void OnInventoryReservationFailed(const workflow::OrderTransitions& transitions,
                                         .reason = ReasonOf(failed.reason),
                                         .detail = DetailOf(failed),
                                         .cause = &event}),
-                     event, failed.order_id, tx);
+                     orders, event, failed.order_id, tx);
 }
 
 }  // namespace saga::order::consumers

@@ -16,6 +16,8 @@ namespace {
 /// runs as if it had just been delivered (a parked outcome of a cancelled order is ignored there).
 void ApplyEarlyEvents(const workflow::OrderTransitions& transitions, const storage::OrderRepository& orders,
                       const std::string& order_id, runtime::pg::Transaction& tx) {
+    const auto order = orders.Lock(tx, order_id);  // locked already: no statement
+    if (!order || !order->has_parked_events) return;
     for (const auto& early : storage::EarlyEventStore{}.Take(tx, order_id)) {
         if (early.type == events::PaymentCompleted::kType) {
             OnPaymentCompleted(transitions, orders, early, tx);
@@ -35,9 +37,11 @@ void OnInventoryReserved(const workflow::OrderTransitions& transitions, const st
     FinishTransition(
         transitions.Apply(tx, reserved.order_id,
                           {.input = domain::OrderInput::kStockReserved, .cause = &event, .reservation = &reserved}),
-        event, reserved.order_id, tx);
-    // A statement of its own, after the row lock: one that had waited for the lock would answer
-    // from the snapshot it took before, missing what another instance parked meanwhile.
+        orders, event, reserved.order_id, tx);
+    // The flag comes with the row lock: a parker holds that lock and sets it in its transaction,
+    // so a lock that waited for the parker returns the flag it committed. (A look at the parked
+    // events themselves in the statement that waited would answer from the snapshot taken before
+    // the wait, missing what another instance parked meanwhile.)
     ApplyEarlyEvents(transitions, orders, reserved.order_id, tx);
 }
 

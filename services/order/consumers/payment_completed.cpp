@@ -5,12 +5,12 @@
 
 namespace saga::order::consumers {
 
-void OnPaymentCompleted(const workflow::OrderTransitions& transitions, const storage::OrderRepository&,
+void OnPaymentCompleted(const workflow::OrderTransitions& transitions, const storage::OrderRepository& orders,
                         const events::Envelope& event, runtime::pg::Transaction& tx) {
     const auto completed = events::DataAs<events::PaymentCompleted>(event);
     FinishTransition(
         transitions.Apply(tx, completed.order_id, {.input = domain::OrderInput::kPaymentCaptured, .cause = &event}),
-        event, completed.order_id, tx);
+        orders, event, completed.order_id, tx);
 }
 
 }  // namespace saga::order::consumers

@@ -5,7 +5,7 @@
 
 namespace saga::order::consumers {
 
-void OnPaymentFailed(const workflow::OrderTransitions& transitions, const storage::OrderRepository&,
+void OnPaymentFailed(const workflow::OrderTransitions& transitions, const storage::OrderRepository& orders,
                      const events::Envelope& event, runtime::pg::Transaction& tx) {
     const auto failed = events::DataAs<events::PaymentFailed>(event);
     FinishTransition(
@@ -14,7 +14,7 @@ void OnPaymentFailed(const workflow::OrderTransitions& transitions, const storag
                            .reason = events::OrderRejectionReason::kPaymentDeclined,
                            .detail = std::string("payment declined: ") + std::string(events::ToText(failed.reason)),
                            .cause = &event}),
-        event, failed.order_id, tx);
+        orders, event, failed.order_id, tx);
 }
 
 }  // namespace saga::order::consumers

@@ -51,6 +51,7 @@ struct OrderState {
     std::string correlation_id;
     std::optional<std::string> reservation_event_id;  ///< the inventory.reserved that priced it
     double age_seconds = 0;                           ///< since created_at, when it was locked
+    bool has_parked_events = false;                   ///< an event was parked for it (ever)
 };
 
 }  // namespace saga::order::domain

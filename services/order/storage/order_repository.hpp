@@ -19,8 +19,9 @@ struct OrderPage {
     std::optional<std::int64_t> next;  ///< position of the last order when more follow
 };
 
-/// The orders tables (orders, order_items, order_history). Stateless: every call works in the
-/// caller's transaction, so state changes and their outbox rows commit together.
+/// The orders tables (orders, order_items, order_history). Holds no state itself: every call works
+/// in the caller's transaction, so state changes and their outbox rows commit together, and the
+/// transaction keeps the orders it locked and their changes until they are written.
 class OrderRepository {
   public:
     /// A new order to insert.
@@ -36,14 +37,27 @@ class OrderRepository {
     std::vector<domain::Order> InsertAll(runtime::pg::Transaction& tx, const std::vector<NewOrderRow>& rows) const;
 
     /// Locks the order row (SELECT ... FOR UPDATE) until the transaction ends; nullopt if unknown.
+    /// An order this transaction locked already comes without a statement, as its transitions
+    /// left it.
     std::optional<domain::OrderState> Lock(runtime::pg::Transaction& tx, const std::string& order_id) const;
 
-    /// Sets status and rejection reason (null unless rejected), touches updated_at and appends the
-    /// history entry naming `event_id`. With `reservation` (the event `event_id`), the same
-    /// statement stores its total, currency, reservation and expiry, and the lines' unit prices.
+    /// Locks the orders among `order_ids` that this transaction has not locked yet, in one
+    /// statement and in id order (a consumer batch's orders, before its events are handled).
+    /// Unknown ids are skipped.
+    void LockAll(runtime::pg::Transaction& tx, const std::vector<std::string>& order_ids) const;
+
+    /// Moves a locked order to `status` with its rejection reason (null unless rejected) and a
+    /// history entry naming `event_id`. With `reservation` (the event `event_id`), also its total,
+    /// currency, reservation and expiry, and the lines' unit prices. Written, with every other
+    /// change of the transaction's orders, in one statement just before the commit (or before a
+    /// Find or List of this transaction). Throws std::logic_error if the order is not locked.
     void Transition(runtime::pg::Transaction& tx, const std::string& order_id, domain::OrderStatus status,
                     const std::optional<std::string>& reason, const std::string& event_id,
                     const events::InventoryReserved* reservation = nullptr) const;
+
+    /// Notes on a locked order that an event was parked for it (EarlyEventStore), written as
+    /// Transition is. Throws std::logic_error if the order is not locked.
+    void MarkParked(runtime::pg::Transaction& tx, const std::string& order_id) const;
 
     /// The order with its lines and history; nullopt if unknown.
     std::optional<domain::Order> Find(runtime::pg::Transaction& tx, const std::string& order_id) const;

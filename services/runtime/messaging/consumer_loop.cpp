@@ -172,6 +172,13 @@ bool ConsumerLoop::HandleTogether(std::vector<Item>& items) {
                 ids.reserve(items.size());
                 for (const auto& item : items) ids.push_back(item.event.id);
                 const std::vector<bool> fresh = pg::RecordAllInInbox(tx, options_.service, ids);
+                if (options_.before_batch && items.size() > 1) {
+                    std::vector<const events::Envelope*> to_handle;
+                    for (std::size_t i = 0; i < items.size(); ++i) {
+                        if (fresh[i]) to_handle.push_back(&items[i].event);
+                    }
+                    if (!to_handle.empty()) options_.before_batch(to_handle, tx);
+                }
                 for (std::size_t i = 0; i < items.size(); ++i) {
                     auto& item = items[i];
                     if (fresh[i]) {

@@ -24,6 +24,12 @@ namespace saga::runtime::messaging {
 /// the transaction back and sends the message on the retry path. Handlers never see AMQP.
 using EventHandler = std::function<void(const events::Envelope&, pg::Transaction&)>;
 
+/// Runs once per batch of several messages handled in one transaction, before its handlers, with
+/// the batch's events that are about to be handled (not duplicates): e.g. to lock the rows they
+/// will change in one statement rather than one per event. Throwing fails the batch as a handler
+/// does (then each message is handled on its own, without it).
+using BatchPreparer = std::function<void(const std::vector<const events::Envelope*>&, pg::Transaction&)>;
+
 struct ConsumerOptions {
     std::string service;                ///< inbox consumer name and x-failed-service
     std::string queue;                  ///< work queue, e.g. "inventory-service"
@@ -43,6 +49,7 @@ struct ConsumerOptions {
     /// Fault injection: runs once per processed batch after a transaction carrying at least one
     /// of its messages committed, before the ack (not when every message failed or was poison).
     std::function<void()> after_commit;
+    BatchPreparer before_batch;  ///< none when empty
     /// Per-type consumed / dead-lettered counters and handler latencies; none when null. Must
     /// outlive the loop. Outcomes are counted once they are final: after the commit, or after the
     /// broker confirmed the retry or dead-letter copy.

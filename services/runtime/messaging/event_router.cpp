@@ -11,6 +11,12 @@ EventRouter& EventRouter::On(std::string type, EventHandler handler) {
     return *this;
 }
 
+EventRouter& EventRouter::BeforeBatch(BatchPreparer preparer) {
+    if (preparer_) throw std::invalid_argument("a batch preparer exists already");
+    preparer_ = std::move(preparer);
+    return *this;
+}
+
 std::vector<std::string> EventRouter::Types() const {
     std::vector<std::string> types;
     for (const auto& [type, handler] : handlers_) types.push_back(type);

@@ -150,6 +150,7 @@ int ServiceHost::Run() {
         options.metrics = &running_->events;
         options.before_handler = [this](const events::Envelope&) { gremlin_.BeforeHandler(); };
         options.after_commit = [this] { gremlin_.AfterCommit(); };
+        options.before_batch = events_.Preparer();
         for (const auto& type : options.bindings) running_->events.DeclareConsumed(type);
         running_->consumer_database = std::make_unique<pg::Database>(config_.database_url, 1);
         running_->consumer = std::make_unique<messaging::ConsumerLoop>(options, *running_->consumer_database,

@@ -8,6 +8,7 @@
 #include "order/consumers/inventory_reserved.hpp"
 #include "order/consumers/payment_completed.hpp"
 #include "order_fixture.hpp"
+#include "runtime/pg/database.hpp"
 #include "runtime/pg/outbox_writer.hpp"
 #include "support/lock_interleaving.hpp"
 
@@ -39,6 +40,31 @@ TEST_CASE("order saga: a reservation that waited for the row lock while the paym
 
     REQUIRE(race.second_waited);
     CHECK(race.second_error == "");
+    CHECK(f.Order(id)["status"] == "CONFIRMED");
+    CHECK(f.db.QueryInt("SELECT count(*) FROM order_early_events") == 0);
+}
+
+// One consumer batch of the same instance holding both: the payment outcome first, then the
+// reservation. The order is locked once for the batch, so the reservation must learn of the parked
+// payment from what this transaction did, not from the row it locked before.
+TEST_CASE("order saga: a payment parked earlier in the reservation's own batch is applied by it") {
+    OrderFixture f;
+    const auto id = f.CreateOrder();
+    const auto reserved = f.Reserved(f.Created(id));
+    const auto completed = f.PaymentCompleted(reserved);
+
+    runtime::log::Logger logger("batch-test", std::clog, runtime::log::Level::kWarn);
+    runtime::pg::OutboxWriter outbox(nullptr, runtime::pg::OutboxChannel("order-service"));
+    const order::storage::OrderRepository orders;
+    const order::workflow::OrderTransitions transitions(orders, outbox, logger, "order-service");
+    runtime::pg::Database pool(f.db.url(), 1);
+
+    pool.InTransaction([&](runtime::pg::Transaction& tx) {
+        orders.LockAll(tx, {id});  // as the consumer does for a batch
+        order::consumers::OnPaymentCompleted(transitions, orders, completed, tx);
+        order::consumers::OnInventoryReserved(transitions, orders, reserved, tx);
+    });
+
     CHECK(f.Order(id)["status"] == "CONFIRMED");
     CHECK(f.db.QueryInt("SELECT count(*) FROM order_early_events") == 0);
 }

@@ -1,7 +1,10 @@
-// The orders tables as POST /api/orders writes them: the orders of a group commit in one statement.
+// The orders tables as POST /api/orders writes them (the orders of a group commit in one
+// statement) and as transitions change them (locked once per transaction, written at commit).
 #include "order/storage/order_repository.hpp"
 
 #include <doctest/doctest.h>
+
+#include <stdexcept>
 
 #include "runtime/pg/database.hpp"
 #include "support/live_stack.hpp"
@@ -50,6 +53,142 @@ TEST_CASE("order storage: orders inserted together keep their lines, e-mail or n
     // Ordered as given: the first gets the lower position in the listing sequence.
     CHECK(db.QueryInt("SELECT count(*) FROM orders b, orders a WHERE b.order_id = 'ord-b' AND a.order_id = 'ord-a'"
                       " AND b.seq < a.seq") == 1);
+}
+
+namespace {
+
+using order::domain::OrderStatus;
+using order::storage::OrderRepository;
+
+/// A migrated database holding PENDING orders "ord-1" and "ord-2" (lines PROD-001 x2, PROD-002 x1).
+struct TwoOrders {
+    TestDatabase db;
+    runtime::pg::Database pool{db.url(), 1};
+    order::domain::OrderRequest request{
+        .customer_id = "c-1", .email = std::nullopt, .items = {{"PROD-001", 2}, {"PROD-002", 1}}, .payment_token = "t"};
+
+    TwoOrders() {
+        db.Migrate("order", embedded::OrderMigrations());
+        pool.InTransaction([&](runtime::pg::Transaction& tx) {
+            OrderRepository{}.InsertAll(
+                tx, {{.order_id = "ord-1", .request = &request, .correlation_id = "c1", .created_event_id = "e-1"},
+                     {.order_id = "ord-2", .request = &request, .correlation_id = "c2", .created_event_id = "e-2"}});
+        });
+    }
+    /// Whether another transaction holds the order's row lock.
+    bool LockedElsewhere(const std::string& order_id) const {
+        try {
+            db.QueryInt("SELECT count(*) FROM (SELECT 1 FROM orders WHERE order_id = '" + order_id +
+                        "' FOR UPDATE NOWAIT) AS locked");
+            return false;
+        } catch (const std::exception& error) {
+            return std::string(error.what()).find("could not obtain lock") != std::string::npos;
+        }
+    }
+    std::string Status(const std::string& order_id) const {
+        return db.QueryInt("SELECT count(*) FROM orders WHERE order_id = '" + order_id + "' AND status = 'PENDING'")
+                   ? "PENDING"
+                   : "changed";
+    }
+};
+
+events::InventoryReserved ReservationOf(const std::string& order_id) {
+    return {.order_id = order_id,
+            .reservation_id = "res-" + order_id,
+            .items = {{"PROD-001", 2, 1250}, {"PROD-002", 1, 99}},
+            .total_cents = 2599,
+            .currency = "EUR",
+            .expires_at = "2030-01-01T00:00:00.000Z"};
+}
+
+}  // namespace
+
+TEST_CASE("order storage: transitions are written at commit, and the transaction sees its own") {
+    TwoOrders f;
+    const auto reservation = ReservationOf("ord-1");
+    f.pool.InTransaction([&](runtime::pg::Transaction& tx) {
+        const OrderRepository orders;
+        REQUIRE(orders.Lock(tx, "ord-1"));
+        orders.Transition(tx, "ord-1", OrderStatus::kAwaitingPayment, std::nullopt, "evt-reserved", &reservation);
+        CHECK(f.Status("ord-1") == "PENDING");  // not written yet
+
+        // Locked again: as the transition left it.
+        const auto again = orders.Lock(tx, "ord-1");
+        REQUIRE(again);
+        CHECK(again->status == OrderStatus::kAwaitingPayment);
+        CHECK(again->total_cents == 2599);
+        CHECK(again->currency == "EUR");
+        CHECK(again->reservation_event_id == "evt-reserved");
+
+        orders.Transition(tx, "ord-1", OrderStatus::kConfirmed, std::nullopt, "evt-paid");
+        CHECK(f.Status("ord-1") == "PENDING");
+    });
+
+    CHECK(f.db.QueryInt("SELECT count(*) FROM orders WHERE order_id = 'ord-1' AND status = 'CONFIRMED'"
+                        " AND total_cents = 2599 AND currency = 'EUR' AND reservation_id = 'res-ord-1'"
+                        " AND expires_at = '2030-01-01T00:00:00Z' AND reservation_event_id = 'evt-reserved'"
+                        " AND reason IS NULL AND updated_at > created_at") == 1);
+    // Both entries, in the order they were made.
+    CHECK(f.db.QueryInt("SELECT count(*) FROM order_history a, order_history b WHERE a.order_id = 'ord-1'"
+                        " AND b.order_id = 'ord-1' AND a.status = 'AWAITING_PAYMENT' AND a.event_id = 'evt-reserved'"
+                        " AND b.status = 'CONFIRMED' AND b.event_id = 'evt-paid' AND a.id < b.id") == 1);
+    CHECK(f.db.QueryInt("SELECT count(*) FROM order_items WHERE order_id = 'ord-1' AND (product_id, unit_price_cents)"
+                        " IN (('PROD-001', 1250), ('PROD-002', 99))") == 2);
+    CHECK(f.Status("ord-2") == "PENDING");
+    CHECK(f.db.QueryInt("SELECT count(*) FROM order_items WHERE order_id = 'ord-2' AND unit_price_cents IS NULL") == 2);
+}
+
+TEST_CASE("order storage: a rejection keeps its reason, and Find in the transaction shows the new status") {
+    TwoOrders f;
+    f.pool.InTransaction([&](runtime::pg::Transaction& tx) {
+        const OrderRepository orders;
+        REQUIRE(orders.Lock(tx, "ord-2"));
+        orders.Transition(tx, "ord-2", OrderStatus::kRejected, std::string("out_of_stock"), "evt-failed");
+        const auto found = orders.Find(tx, "ord-2");
+        REQUIRE(found);
+        CHECK(found->status == OrderStatus::kRejected);
+        CHECK(found->reason == "out_of_stock");
+        REQUIRE(found->history.size() == 2);
+        CHECK(found->history[1].event_id == "evt-failed");
+    });
+    CHECK(f.db.QueryInt("SELECT count(*) FROM orders WHERE order_id = 'ord-2' AND status = 'REJECTED'"
+                        " AND reason = 'out_of_stock' AND total_cents IS NULL AND reservation_id IS NULL") == 1);
+}
+
+TEST_CASE("order storage: orders locked together stay locked, and unknown ones are skipped") {
+    TwoOrders f;
+    f.pool.InTransaction([&](runtime::pg::Transaction& tx) {
+        const OrderRepository orders;
+        orders.LockAll(tx, {"ord-2", "nobody", "ord-1"});
+        CHECK(f.LockedElsewhere("ord-1"));
+        CHECK(f.LockedElsewhere("ord-2"));
+        CHECK(orders.Lock(tx, "ord-1")->status == OrderStatus::kPending);
+        CHECK_FALSE(orders.Lock(tx, "nobody").has_value());
+    });
+    CHECK_FALSE(f.LockedElsewhere("ord-1"));  // released at commit
+}
+
+TEST_CASE("order storage: a parked event is noted on the order, which keeps its status and updated_at") {
+    TwoOrders f;
+    f.pool.InTransaction([&](runtime::pg::Transaction& tx) {
+        const OrderRepository orders;
+        CHECK_FALSE(orders.Lock(tx, "ord-1")->has_parked_events);
+        orders.MarkParked(tx, "ord-1");
+        CHECK(orders.Lock(tx, "ord-1")->has_parked_events);
+    });
+    CHECK(f.db.QueryInt("SELECT count(*) FROM orders WHERE has_parked_events AND status = 'PENDING'"
+                        " AND updated_at = created_at") == 1);
+    f.pool.InTransaction(
+        [&](runtime::pg::Transaction& tx) { CHECK(OrderRepository{}.Lock(tx, "ord-1")->has_parked_events); });
+}
+
+TEST_CASE("order storage: changing an order this transaction did not lock is a logic error") {
+    TwoOrders f;
+    f.pool.InTransaction([&](runtime::pg::Transaction& tx) {
+        CHECK_THROWS_AS(OrderRepository{}.Transition(tx, "ord-1", OrderStatus::kCancelled, std::nullopt, "e"),
+                        std::logic_error);
+        CHECK_THROWS_AS(OrderRepository{}.MarkParked(tx, "ord-1"), std::logic_error);
+    });
 }
 
 }  // namespace saga::test

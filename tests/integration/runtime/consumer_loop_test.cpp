@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "runtime/amqp/topology.hpp"
@@ -185,6 +186,58 @@ TEST_CASE("consumer loop: one failing message in a batch does not hold back or u
     REQUIRE(dead);
     CHECK(events::Decode(dead->body).subject == "o-bad");
     CHECK(consumer->loop.stats().batches.load() < 20);  // it did batch
+}
+
+TEST_CASE(
+    "consumer loop: a batch's preparer gets its events before their handlers, in their transaction, not duplicates") {
+    RuntimeFixture f;
+    runtime::pg::Database db(f.db.url(), 1);
+    auto options = f.Consumer();
+    {
+        runtime::amqp::Connection setup(f.Amqp("setup"));
+        runtime::amqp::DeclareServiceTopology(
+            setup, {"test-service", {"order.created"}, options.retry.delays, options.delivery_limit});
+    }
+    std::vector<events::Envelope> sent;
+    for (int i = 0; i < 12; ++i) sent.push_back(SampleOrderCreated("o-" + std::to_string(i)));
+    for (const auto& event : sent) f.PublishRaw("order.created", events::Encode(event), event.id);
+    f.PublishRaw("order.created", events::Encode(sent[3]), sent[3].id);  // a duplicate
+
+    std::mutex mutex;
+    std::vector<std::string> prepared;
+    std::set<std::string> batch_ids;
+    const runtime::pg::Transaction* batch_tx = nullptr;
+    int handled_in_batch_tx = 0;
+    int handled_unprepared_in_batch_tx = 0;
+    options.before_batch = [&](const std::vector<const events::Envelope*>& batch, runtime::pg::Transaction& tx) {
+        std::lock_guard lock(mutex);
+        batch_tx = &tx;
+        batch_ids.clear();
+        for (const auto* event : batch) {
+            prepared.push_back(event->id);
+            batch_ids.insert(event->id);
+        }
+        tx.AfterCommit([&] { batch_tx = nullptr; });
+    };
+    auto record = RecordEffect();
+    auto consumer = StartConsumer(
+        f, db,
+        [&](const events::Envelope& event, runtime::pg::Transaction& tx) {
+            record(event, tx);
+            std::lock_guard lock(mutex);
+            if (&tx != batch_tx) return;  // handled alone
+            ++handled_in_batch_tx;
+            if (!batch_ids.contains(event.id)) ++handled_unprepared_in_batch_tx;
+        },
+        options);
+
+    REQUIRE(Eventually([&] { return consumer->loop.stats().duplicates.load() == 1 && f.Effects() == 12; }, 10s));
+    std::lock_guard lock(mutex);
+    CHECK(consumer->loop.stats().batches.load() < 13);  // it did batch
+    CHECK_FALSE(prepared.empty());
+    CHECK(handled_in_batch_tx == static_cast<int>(prepared.size()));
+    CHECK(handled_unprepared_in_batch_tx == 0);
+    CHECK(std::set<std::string>(prepared.begin(), prepared.end()).size() == prepared.size());  // once each
 }
 
 TEST_CASE("consumer loop: a queue declared with other arguments stops the consumer with a message naming them") {
