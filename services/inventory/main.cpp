@@ -2,6 +2,7 @@
 // Threads are the ServiceHost's: HTTP I/O + handler pool, one consumer, one outbox relay.
 #include <iostream>
 
+#include "events/order_ids.hpp"
 #include "inventory/app/inventory.hpp"
 #include "inventory/consumers/order_cancelled.hpp"
 #include "inventory/consumers/order_confirmed.hpp"
@@ -11,6 +12,7 @@
 #include "inventory/handlers/get_product.hpp"
 #include "inventory/handlers/list_products.hpp"
 #include "inventory/handlers/restock_product.hpp"
+#include "inventory/storage/reservation_store.hpp"
 #include "runtime/service/service_host.hpp"
 
 namespace saga::embedded {
@@ -46,7 +48,11 @@ int main() {
             .On("order.created", bind(consumers::OnOrderCreated))
             .On("order.confirmed", bind(consumers::OnOrderConfirmed))
             .On("order.rejected", bind(consumers::OnOrderRejected))
-            .On("order.cancelled", bind(consumers::OnOrderCancelled));
+            .On("order.cancelled", bind(consumers::OnOrderCancelled))
+            // The batch's orders locked in one statement; each handler then finds its order locked.
+            .BeforeBatch([](const auto& batch, runtime::pg::Transaction& tx) {
+                storage::LockOrders(tx, events::OrderIdsOf(batch));
+            });
 
         logger.Info("starting", {{"reservation_ttl_ms", settings.reservation_ttl.count()},
                                  {"low_stock_threshold", settings.low_stock_threshold}});

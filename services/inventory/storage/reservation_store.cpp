@@ -1,7 +1,9 @@
 #include "inventory/storage/reservation_store.hpp"
 
 #include <nlohmann/json.hpp>
+#include <set>
 
+#include "runtime/pg/array_literal.hpp"
 #include "runtime/pg/prepared.hpp"
 
 namespace saga::inventory::storage {
@@ -11,6 +13,9 @@ constexpr const char* kLockReservation =
     "SELECT reservation_id, order_id, items::text AS items, total_cents, currency, status,"
     " to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS expires_at"
     " FROM reservations WHERE order_id = $1 FOR UPDATE";
+
+/// The orders this transaction holds the advisory lock of (it is held until the transaction ends).
+struct LockedOrderIds : std::set<std::string> {};
 
 domain::Reservation ToReservation(const pqxx::row& row) {
     domain::Reservation r;
@@ -38,8 +43,21 @@ std::optional<domain::Reservation> LockReservation(runtime::pg::Transaction& tx,
     return ToReservation(rows[0]);
 }
 
-void LockOrder(runtime::pg::Transaction& tx, const std::string& order_id) {
-    runtime::pg::Exec(tx.work(), "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", order_id);
+void LockOrder(runtime::pg::Transaction& tx, const std::string& order_id) { LockOrders(tx, {order_id}); }
+
+void LockOrders(runtime::pg::Transaction& tx, const std::vector<std::string>& order_ids) {
+    auto& locked = tx.Gathered<LockedOrderIds>();
+    std::vector<std::string> not_yet_locked;
+    for (const auto& id : order_ids) {
+        if (!locked.contains(id)) not_yet_locked.push_back(id);
+    }
+    if (not_yet_locked.empty()) return;
+    // Sorted before the locks are taken, so that two batches sharing orders cannot deadlock.
+    runtime::pg::Exec(tx.work(),
+                      "SELECT pg_advisory_xact_lock(hashtextextended(id, 0))"
+                      " FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id ORDER BY id) AS sorted",
+                      runtime::pg::ArrayLiteral(not_yet_locked));
+    locked.insert(not_yet_locked.begin(), not_yet_locked.end());
 }
 
 PriorOutcome FindPriorOutcome(runtime::pg::Transaction& tx, const std::string& order_id) {

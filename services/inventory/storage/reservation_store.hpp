@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "events/inventory_reservation_failed.hpp"
 #include "inventory/domain/reservation.hpp"
@@ -19,7 +20,12 @@ std::optional<domain::Reservation> LockReservation(runtime::pg::Transaction& tx,
 /// advisory lock on the order id, taken first by every handler of an order event. Without it, an
 /// order.cancelled handled by one instance while another reserves for the same order sees no
 /// reservation yet, and the reservation committed after it would hold stock for a settled order.
+/// An order this transaction locked already takes no statement.
 void LockOrder(runtime::pg::Transaction& tx, const std::string& order_id);
+
+/// LockOrder for each of `order_ids` (a consumer batch's orders, before its events are handled),
+/// in one statement and in id order.
+void LockOrders(runtime::pg::Transaction& tx, const std::vector<std::string>& order_ids);
 
 /// What this service already did about an order before its order.created arrived (or came again).
 enum class PriorOutcome { kNothing, kReserved, kReservationFailed, kTombstone };
