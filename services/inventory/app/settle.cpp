@@ -68,7 +68,7 @@ void ApplySettlement(Inventory& inventory, runtime::pg::Transaction& tx, const e
     }
     for (const auto& item : reservation->items) released.items.push_back({item.product_id, item.quantity});
 
-    storage::SetReservationStatus(tx, reservation->reservation_id, settlement.next);
+    storage::SetReservationStatus(tx, order_id, settlement.next);
     if (settlement.action != Action::kSell) inventory.outbox.Append(tx, Announce(released, order_id, cause));
     inventory.logger.Info(
         "reservation settled",

@@ -15,7 +15,8 @@ namespace saga::inventory {
 /// order.cancelled) means for its reservation, as `settlement` decided from the reservation's
 /// status: stock moves through the locked products (with their stock events), the
 /// reservation's new status and inventory.released, or a tombstone, or nothing.
-/// `reservation` must be locked by `tx` (storage::LockReservation) and present for stock moves.
+/// The order must be locked by `tx` (storage::LockOrder); `reservation` (storage::FindReservation)
+/// must be present for stock moves.
 void ApplySettlement(Inventory& inventory, runtime::pg::Transaction& tx, const events::Envelope& event,
                      const std::string& order_id, const std::optional<domain::Reservation>& reservation,
                      const domain::Settlement& settlement);

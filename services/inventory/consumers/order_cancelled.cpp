@@ -9,7 +9,7 @@ namespace saga::inventory::consumers {
 void OnOrderCancelled(Inventory& inventory, const events::Envelope& event, runtime::pg::Transaction& tx) {
     const auto order = events::DataAs<events::OrderCancelled>(event);
     storage::LockOrder(tx, order.order_id);
-    const auto reservation = storage::LockReservation(tx, order.order_id);
+    const auto reservation = storage::FindReservation(tx, order.order_id);
     ApplySettlement(inventory, tx, event, order.order_id, reservation,
                     domain::OnOrderCancelled(domain::StatusOf(reservation)));
 }
