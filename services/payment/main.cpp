@@ -2,6 +2,7 @@
 // pool serve the API; one consumer thread applies events; one relay thread publishes the outbox.
 #include <iostream>
 
+#include "events/order_ids.hpp"
 #include "payment/consumers/event_source.hpp"
 #include "payment/consumers/inventory_reserved.hpp"
 #include "payment/consumers/order_cancelled.hpp"
@@ -9,6 +10,7 @@
 #include "payment/consumers/order_rejected.hpp"
 #include "payment/handlers/get_payment.hpp"
 #include "payment/handlers/list_payments.hpp"
+#include "payment/storage/order_store.hpp"
 #include "runtime/config/env.hpp"
 #include "runtime/service/service_host.hpp"
 
@@ -38,7 +40,11 @@ int Serve(const saga::runtime::service::ServiceConfig& config) {
             .On("order.created", publishing(payment::OnOrderCreated))
             .On("inventory.reserved", publishing(payment::OnInventoryReserved))
             .On("order.cancelled", publishing(payment::OnOrderCancelled))
-            .On("order.rejected", publishing(payment::OnOrderRejected));
+            .On("order.rejected", publishing(payment::OnOrderRejected))
+            // The batch's orders locked in one statement; each handler then finds its order locked.
+            .BeforeBatch([](const auto& batch, Transaction& tx) {
+                payment::OrderStore::LockAll(tx, events::OrderIdsOf(batch));
+            });
 
         host.router().Add("GET", "/api/payments", payment::ListPaymentsHandler(host.database()));
         host.router().Add("GET", "/api/payments/{payment_id}", payment::GetPaymentHandler(host.database()));

@@ -77,12 +77,7 @@ void OnInventoryReserved(const events::Envelope& event, runtime::pg::Transaction
         .created_at = {},  // both set by the database
         .updated_at = {},
     };
-    if (!PaymentStore::Insert(tx, payment)) {
-        // Only reachable when another instance charged between our check and insert, which the
-        // row lock above already prevents; stay correct regardless.
-        logger.Info("order already charged; not charging twice", log_fields);
-        return;
-    }
+    PaymentStore::Insert(tx, payment);
     outbox.Append(tx, Announce(payment, decision, event));
     logger.Info(decision.approved ? "payment captured" : "payment declined", {{"order_id", payment.order_id},
                                                                               {"payment_id", payment.payment_id},

@@ -1,6 +1,8 @@
 #include "payment/storage/order_store.hpp"
 
+#include "payment/storage/known_orders.hpp"
 #include "payment/storage/optional_text.hpp"
+#include "runtime/pg/array_literal.hpp"
 #include "runtime/pg/prepared.hpp"
 
 namespace saga::payment {
@@ -43,11 +45,36 @@ FROM payment_orders
 WHERE order_id = $1
 FOR UPDATE
 )sql";
+constexpr const char* kLockAllSql = R"sql(
+SELECT order_id, customer_id, payment_token, closed_reason
+FROM payment_orders
+WHERE order_id = ANY($1::text[])
+ORDER BY order_id
+FOR UPDATE
+)sql";
+// After the locks, in a statement of its own: one that had waited for them would answer from the
+// snapshot it took before the wait, missing a payment the previous holder committed.
+constexpr const char* kChargedSql = "SELECT DISTINCT order_id FROM payments WHERE order_id = ANY($1::text[])";
+
+OrderPaymentInfo ReadOrder(const pqxx::row& row) {
+    return OrderPaymentInfo{
+        .order_id = row["order_id"].as<std::string>(),
+        .customer_id = row["customer_id"].as<std::string>(),
+        .payment_token = OptionalText(row["payment_token"]),
+        .closed_reason = OptionalText(row["closed_reason"]),
+    };
+}
+
+/// The row of `order_id` changes: what the transaction knew of it is read again when locked again.
+void Forget(runtime::pg::Transaction& tx, const std::string& order_id) {
+    tx.Gathered<KnownOrders>().locked.erase(order_id);
+}
 
 }  // namespace
 
 std::optional<std::string> OrderStore::Remember(runtime::pg::Transaction& tx, const std::string& order_id,
                                                 const std::string& customer_id, const std::string& payment_token) {
+    Forget(tx, order_id);
     const pqxx::result result = runtime::pg::Exec(tx.work(), kRememberSql, order_id, customer_id, payment_token);
     if (result.empty() || result[0][0].is_null()) return std::nullopt;
     runtime::pg::Exec0(tx.work(), kUnparkSql, order_id);
@@ -56,24 +83,42 @@ std::optional<std::string> OrderStore::Remember(runtime::pg::Transaction& tx, co
 
 bool OrderStore::ParkReservation(runtime::pg::Transaction& tx, const std::string& order_id,
                                  const std::string& reservation) {
+    Forget(tx, order_id);
     return !runtime::pg::Exec(tx.work(), kParkSql, order_id, reservation).empty();
 }
 
 void OrderStore::Close(runtime::pg::Transaction& tx, const std::string& order_id, const std::string& customer_id,
                        const std::string& reason) {
+    Forget(tx, order_id);
     runtime::pg::Exec0(tx.work(), kCloseSql, order_id, customer_id, reason);
 }
 
 std::optional<OrderPaymentInfo> OrderStore::Lock(runtime::pg::Transaction& tx, const std::string& order_id) {
+    auto& known = tx.Gathered<KnownOrders>();
+    if (const auto it = known.locked.find(order_id); it != known.locked.end()) return it->second;
     const pqxx::result result = runtime::pg::Exec(tx.work(), kLockSql, order_id);
     if (result.empty()) return std::nullopt;
-    const pqxx::row row = result[0];
-    return OrderPaymentInfo{
-        .order_id = row["order_id"].as<std::string>(),
-        .customer_id = row["customer_id"].as<std::string>(),
-        .payment_token = OptionalText(row["payment_token"]),
-        .closed_reason = OptionalText(row["closed_reason"]),
-    };
+    return known.locked.insert_or_assign(order_id, ReadOrder(result[0])).first->second;
+}
+
+void OrderStore::LockAll(runtime::pg::Transaction& tx, const std::vector<std::string>& order_ids) {
+    auto& known = tx.Gathered<KnownOrders>();
+    std::vector<std::string> not_yet_locked;
+    for (const auto& id : order_ids) {
+        if (!known.locked.contains(id)) not_yet_locked.push_back(id);
+    }
+    if (not_yet_locked.empty()) return;
+    std::vector<std::string> locked;
+    for (const auto& row : runtime::pg::Exec(tx.work(), kLockAllSql, runtime::pg::ArrayLiteral(not_yet_locked))) {
+        auto order = ReadOrder(row);
+        locked.push_back(order.order_id);
+        known.charged[order.order_id] = false;
+        known.locked.insert_or_assign(order.order_id, std::move(order));
+    }
+    if (locked.empty()) return;
+    for (const auto& row : runtime::pg::Exec(tx.work(), kChargedSql, runtime::pg::ArrayLiteral(locked))) {
+        known.charged[row[0].as<std::string>()] = true;
+    }
 }
 
 }  // namespace saga::payment

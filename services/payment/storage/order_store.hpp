@@ -2,14 +2,15 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "payment/domain/saga_rules.hpp"
 #include "runtime/pg/transaction.hpp"
 
 namespace saga::payment {
 
-/// The orders the payment service has heard of (table payment_orders). Every function runs one
-/// statement in the caller's transaction.
+/// The orders the payment service has heard of (table payment_orders). Every function works in
+/// the caller's transaction.
 class OrderStore {
   public:
     /// Remembers the order's customer and payment token from order.created. A tombstone (the
@@ -29,8 +30,13 @@ class OrderStore {
     static void Close(runtime::pg::Transaction& tx, const std::string& order_id, const std::string& customer_id,
                       const std::string& reason);
 
-    /// The order, locked until the end of the transaction (FOR UPDATE), or nullopt if unknown.
+    /// The order, locked until the end of the transaction (FOR UPDATE), or nullopt if unknown. An
+    /// order this transaction locked already comes without a statement (unless it changed it since).
     static std::optional<OrderPaymentInfo> Lock(runtime::pg::Transaction& tx, const std::string& order_id);
+    /// Locks the known orders among `order_ids` (a consumer batch's orders, before its events are
+    /// handled) in one statement, in id order, and reads which of them have a payment in one more,
+    /// so that Lock and PaymentStore::ExistsForOrder answer for them without a statement.
+    static void LockAll(runtime::pg::Transaction& tx, const std::vector<std::string>& order_ids);
 };
 
 }  // namespace saga::payment

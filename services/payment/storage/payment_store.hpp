@@ -9,15 +9,18 @@
 
 namespace saga::payment {
 
-/// The payments table: at most one payment per order. Every function runs one statement in the
-/// caller's transaction.
+/// The payments table: at most one payment per order. Every function works in the caller's
+/// transaction; payments it makes are written in one statement just before the commit, or before
+/// a statement of this store reads them.
 class PaymentStore {
   public:
-    /// Stores `payment` (its timestamps are set by the database). Returns false, storing nothing,
-    /// when the order has a payment already: the UNIQUE order_id is the never-charge-twice guard.
-    static bool Insert(runtime::pg::Transaction& tx, const Payment& payment);
+    /// Adds `payment` (its timestamps are set by the database when written). The order's
+    /// payment_orders row must be locked by the transaction (OrderStore::Lock). A second payment
+    /// of the same order fails the commit (UNIQUE order_id, the never-charge-twice guard), which
+    /// the row lock and ExistsForOrder keep from happening.
+    static void Insert(runtime::pg::Transaction& tx, const Payment& payment);
 
-    /// Whether the order has a payment (of any status).
+    /// Whether the order has a payment (of any status), this transaction's included.
     static bool ExistsForOrder(runtime::pg::Transaction& tx, const std::string& order_id);
 
     /// Turns the order's CAPTURED payment into REFUNDED with `reason` and returns it; nullopt when
