@@ -83,6 +83,16 @@ void TestDatabase::Execute(const std::string& sql) const {
     pqxx::nontransaction(connection).exec0(sql);
 }
 
+bool TestDatabase::RowLockedElsewhere(const std::string& table, const std::string& where) const {
+    try {
+        QueryInt("SELECT count(*) FROM (SELECT 1 FROM " + table + " WHERE " + where + " FOR UPDATE NOWAIT) AS locked");
+        return false;
+    } catch (const pqxx::sql_error& error) {
+        if (error.sqlstate() == "55P03") return true;  // lock_not_available
+        throw;
+    }
+}
+
 TestVhost::TestVhost() : name_("t-" + RandomSuffix()) {
     auto management = Management();
     const auto created = management.Request("PUT", "/api/vhosts/" + name_, "", {{"Content-Type", "application/json"}});

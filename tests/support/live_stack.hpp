@@ -27,6 +27,8 @@ class TestDatabase {
     /// Runs a query returning one integer (e.g. "SELECT count(*) FROM outbox").
     long long QueryInt(const std::string& sql) const;
     void Execute(const std::string& sql) const;
+    /// Whether another transaction holds a row lock on a row of `table` matching `where`.
+    bool RowLockedElsewhere(const std::string& table, const std::string& where) const;
     /// Applies `migrations` as `component` would at startup (e.g. a service's tables).
     void Migrate(const std::string& component, const runtime::pg::SqlFiles& migrations) const;
 

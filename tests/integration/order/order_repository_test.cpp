@@ -75,15 +75,8 @@ struct TwoOrders {
                      {.order_id = "ord-2", .request = &request, .correlation_id = "c2", .created_event_id = "e-2"}});
         });
     }
-    /// Whether another transaction holds the order's row lock.
     bool LockedElsewhere(const std::string& order_id) const {
-        try {
-            db.QueryInt("SELECT count(*) FROM (SELECT 1 FROM orders WHERE order_id = '" + order_id +
-                        "' FOR UPDATE NOWAIT) AS locked");
-            return false;
-        } catch (const std::exception& error) {
-            return std::string(error.what()).find("could not obtain lock") != std::string::npos;
-        }
+        return db.RowLockedElsewhere("orders", "order_id = '" + order_id + "'");
     }
     std::string Status(const std::string& order_id) const {
         return db.QueryInt("SELECT count(*) FROM orders WHERE order_id = '" + order_id + "' AND status = 'PENDING'")

@@ -39,15 +39,8 @@ struct PaymentDatabase {
         payment.currency = "USD";
         return payment;
     }
-    /// Whether another transaction holds the order's row lock.
     bool LockedElsewhere(const std::string& order_id) const {
-        try {
-            db.QueryInt("SELECT count(*) FROM (SELECT 1 FROM payment_orders WHERE order_id = '" + order_id +
-                        "' FOR UPDATE NOWAIT) AS locked");
-            return false;
-        } catch (const std::exception& error) {
-            return std::string(error.what()).find("could not obtain lock") != std::string::npos;
-        }
+        return db.RowLockedElsewhere("payment_orders", "order_id = '" + order_id + "'");
     }
     long long Payments(const std::string& where) const {
         return db.QueryInt("SELECT count(*) FROM payments WHERE " + where);
