@@ -5,7 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "runtime/pg/database.hpp"
-#include "support/live_stack.hpp"
+#include "support/store_database.hpp"
 
 namespace saga::embedded {
 const saga::runtime::pg::SqlFiles& InventoryMigrations();
@@ -17,10 +17,8 @@ namespace {
 using inventory::storage::LockProducts;
 using inventory::storage::SaveStock;
 
-struct ProductsDatabase {
-    TestDatabase db;
-    runtime::pg::Database pool{db.url(), 1};
-    ProductsDatabase() { db.Migrate("inventory", embedded::InventoryMigrations()); }
+struct ProductsDatabase : StoreDatabase {
+    ProductsDatabase() : StoreDatabase("inventory", embedded::InventoryMigrations()) {}
     long long Available(const std::string& id) const {
         return db.QueryInt("SELECT available FROM products WHERE product_id = '" + id + "'");
     }

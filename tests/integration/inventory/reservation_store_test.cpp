@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "runtime/pg/database.hpp"
-#include "support/live_stack.hpp"
+#include "support/store_database.hpp"
 
 namespace saga::embedded {
 const saga::runtime::pg::SqlFiles& InventoryMigrations();
@@ -20,10 +20,8 @@ namespace {
 using namespace inventory::storage;
 using inventory::domain::ReservationStatus;
 
-struct InventoryDatabase {
-    TestDatabase db;
-    runtime::pg::Database pool{db.url(), 1};
-    InventoryDatabase() { db.Migrate("inventory", embedded::InventoryMigrations()); }
+struct InventoryDatabase : StoreDatabase {
+    InventoryDatabase() : StoreDatabase("inventory", embedded::InventoryMigrations()) {}
 
     /// Whether another session could take the order's lock right now (and then lets it go).
     bool Free(const std::string& order_id) const {

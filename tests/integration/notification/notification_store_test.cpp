@@ -4,7 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "runtime/pg/database.hpp"
-#include "support/live_stack.hpp"
+#include "support/store_database.hpp"
 
 namespace saga::embedded {
 const saga::runtime::pg::SqlFiles& NotificationMigrations();
@@ -17,10 +17,8 @@ using events::NotificationChannel;
 using notification::EventCause;
 using notification::NewNotification;
 
-struct NotificationsDatabase {
-    TestDatabase db;
-    runtime::pg::Database pool{db.url(), 1};
-    NotificationsDatabase() { db.Migrate("notification", embedded::NotificationMigrations()); }
+struct NotificationsDatabase : StoreDatabase {
+    NotificationsDatabase() : StoreDatabase("notification", embedded::NotificationMigrations()) {}
     long long Count(const std::string& where) const {
         return db.QueryInt("SELECT count(*) FROM notifications WHERE " + where);
     }

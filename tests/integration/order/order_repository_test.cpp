@@ -7,7 +7,7 @@
 #include <stdexcept>
 
 #include "runtime/pg/database.hpp"
-#include "support/live_stack.hpp"
+#include "support/store_database.hpp"
 
 namespace saga::embedded {
 const saga::runtime::pg::SqlFiles& OrderMigrations();
@@ -16,9 +16,9 @@ const saga::runtime::pg::SqlFiles& OrderMigrations();
 namespace saga::test {
 
 TEST_CASE("order storage: orders inserted together keep their lines, e-mail or none, and first history entry") {
-    TestDatabase db;
-    db.Migrate("order", embedded::OrderMigrations());
-    runtime::pg::Database pool(db.url(), 1);
+    StoreDatabase store("order", embedded::OrderMigrations());
+    auto& db = store.db;
+    auto& pool = store.pool;
     const order::domain::OrderRequest two_lines{.customer_id = "c-1",
                                                 .email = R"(a"b@example.com)",
                                                 .items = {{"PROD-002", 3}, {"PROD-001", 1}},
@@ -61,14 +61,11 @@ using order::domain::OrderStatus;
 using order::storage::OrderRepository;
 
 /// A migrated database holding PENDING orders "ord-1" and "ord-2" (lines PROD-001 x2, PROD-002 x1).
-struct TwoOrders {
-    TestDatabase db;
-    runtime::pg::Database pool{db.url(), 1};
+struct TwoOrders : StoreDatabase {
     order::domain::OrderRequest request{
         .customer_id = "c-1", .email = std::nullopt, .items = {{"PROD-001", 2}, {"PROD-002", 1}}, .payment_token = "t"};
 
-    TwoOrders() {
-        db.Migrate("order", embedded::OrderMigrations());
+    TwoOrders() : StoreDatabase("order", embedded::OrderMigrations()) {
         pool.InTransaction([&](runtime::pg::Transaction& tx) {
             OrderRepository{}.InsertAll(
                 tx, {{.order_id = "ord-1", .request = &request, .correlation_id = "c1", .created_event_id = "e-1"},

@@ -6,7 +6,7 @@
 #include "payment/storage/order_store.hpp"
 #include "payment/storage/payment_store.hpp"
 #include "runtime/pg/database.hpp"
-#include "support/live_stack.hpp"
+#include "support/store_database.hpp"
 
 namespace saga::embedded {
 const saga::runtime::pg::SqlFiles& PaymentMigrations();
@@ -19,11 +19,8 @@ using payment::OrderStore;
 using payment::PaymentStore;
 
 /// A migrated database where "ord-paid" has a captured payment and "ord-open" none.
-struct PaymentDatabase {
-    TestDatabase db;
-    runtime::pg::Database pool{db.url(), 1};
-    PaymentDatabase() {
-        db.Migrate("payment", embedded::PaymentMigrations());
+struct PaymentDatabase : StoreDatabase {
+    PaymentDatabase() : StoreDatabase("payment", embedded::PaymentMigrations()) {
         pool.InTransaction([&](runtime::pg::Transaction& tx) {
             OrderStore::Remember(tx, "ord-paid", "c-1", "tok_visa");
             OrderStore::Remember(tx, "ord-open", "c-2", "tok_visa");
