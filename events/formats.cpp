@@ -1,13 +1,29 @@
 #include "events/formats.hpp"
 
+#include <re2/re2.h>
+
+#include <stdexcept>
 #include <utility>
 
 namespace saga::events {
 
+namespace {
+
+std::shared_ptr<const re2::RE2> Compile(std::string_view pattern) {
+    if (pattern.empty()) return nullptr;
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingLatin1);  // bytes, as std::regex and the schemas' ASCII classes
+    options.set_log_errors(false);
+    auto regex = std::make_shared<const re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+    if (!regex->ok()) throw std::invalid_argument("bad pattern " + std::string(pattern) + ": " + regex->error());
+    return regex;
+}
+
+}  // namespace
+
 StringFormat::StringFormat(std::string_view pattern, std::size_t min_length, std::size_t max_length,
                            std::string description)
-    : has_pattern_(!pattern.empty()),
-      regex_(has_pattern_ ? std::regex(std::string(pattern), std::regex::ECMAScript) : std::regex()),
+    : regex_(Compile(pattern)),
       min_length_(min_length),
       max_length_(max_length),
       description_(std::move(description)) {}
@@ -18,7 +34,7 @@ bool StringFormat::Matches(std::string_view text) const {
         return false;
     }
     // JSON Schema's `pattern` searches (it is not implicitly anchored); every pattern here anchors.
-    return !has_pattern_ || std::regex_search(text.begin(), text.end(), regex_);
+    return !regex_ || RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *regex_);
 }
 
 std::size_t CodePointCount(std::string_view text) {

@@ -1,16 +1,22 @@
 #pragma once
 
 #include <cstddef>
-#include <regex>
+#include <memory>
 #include <string>
 #include <string_view>
+
+namespace re2 {
+class RE2;
+}
 
 namespace saga::events {
 
 /// A string constraint that mirrors a JSON Schema string definition in schemas/: an optional
 /// ECMA 262 `pattern` (the very text used in the schemas, searched like JSON Schema does) and a
 /// length range counted in Unicode code points, as JSON Schema counts `minLength`/`maxLength`.
-/// Immutable once built, so one instance may be shared by threads.
+/// Immutable once built, so one instance may be shared by threads. Patterns run on RE2 (linear
+/// time, no backtracking), bytewise like ECMA 262 on these ASCII-only patterns: std::regex was a
+/// tenth of the order service's CPU under load.
 class StringFormat {
   public:
     /// `pattern` empty means any text; `description` completes the error message "must be ...".
@@ -22,8 +28,7 @@ class StringFormat {
     const std::string& description() const { return description_; }
 
   private:
-    bool has_pattern_;
-    std::regex regex_;
+    std::shared_ptr<const re2::RE2> regex_;  ///< null: any text
     std::size_t min_length_;
     std::size_t max_length_;
     std::string description_;

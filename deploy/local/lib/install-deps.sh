@@ -5,7 +5,7 @@ set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build ccache pkg-config git
   libboost1.81-dev librabbitmq-dev libpqxx-dev nlohmann-json3-dev libfmt-dev doctest-dev
-  libcurl4-openssl-dev libcli11-dev prometheus-cpp-dev)
+  libcurl4-openssl-dev libcli11-dev prometheus-cpp-dev libre2-dev)
 server_pkgs=(rabbitmq-server postgresql-15 postgresql-client-15 curl procps python3 jq)
 test_pkgs=(python3 python3-jsonschema python3-yaml shellcheck python3-aiosmtpd docker-compose prometheus
   chromium clang-14 libclang-rt-14-dev gnuplot-nox)

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+
 namespace saga::events {
 namespace {
 
@@ -63,6 +65,11 @@ TEST_CASE("formats: trace tokens and traceparents") {
     CHECK(IsTraceparent("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
     CHECK_FALSE(IsTraceparent("00-0AF7651916CD43DD8448EB211C80319C-B7AD6B7169203331-01"));
     CHECK_FALSE(IsTraceparent("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331"));
+}
+
+TEST_CASE("formats: a pattern that does not compile is refused when the format is built") {
+    CHECK_THROWS_AS(StringFormat("^[a-z", 0, 10, "broken"), std::invalid_argument);
+    CHECK(StringFormat("", 1, 2, "any").Matches("ab"));
 }
 
 TEST_CASE("formats: CodePointCount counts characters of UTF-8 text") {
