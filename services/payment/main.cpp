@@ -41,9 +41,11 @@ int Serve(const saga::runtime::service::ServiceConfig& config) {
             .On("inventory.reserved", publishing(payment::OnInventoryReserved))
             .On("order.cancelled", publishing(payment::OnOrderCancelled))
             .On("order.rejected", publishing(payment::OnOrderRejected))
-            // The batch's orders locked in one statement; each handler then finds its order locked.
+            // The batch's orders locked in one statement, and the order.created that come first
+            // for their order remembered in one more; each handler then answers without a statement.
             .BeforeBatch([](const auto& batch, Transaction& tx) {
                 payment::OrderStore::LockAll(tx, events::OrderIdsOf(batch));
+                payment::OrderStore::RememberAll(tx, payment::OrdersCreatedFirst(batch));
             });
 
         host.router().Add("GET", "/api/payments", payment::ListPaymentsHandler(host.database()));

@@ -1,5 +1,7 @@
 #include "payment/storage/order_store.hpp"
 
+#include <algorithm>
+
 #include "payment/storage/known_orders.hpp"
 #include "payment/storage/optional_text.hpp"
 #include "runtime/pg/array_literal.hpp"
@@ -17,6 +19,19 @@ ON CONFLICT (order_id) DO UPDATE
     WHERE payment_orders.payment_token IS NULL
 RETURNING early_reservation
 )sql";
+
+// Remember for many orders; the rows that had an inventory.reserved parked are unparked by
+// kUnparkAllSql (the update leaves early_reservation alone, so RETURNING shows it).
+constexpr const char* kRememberAllSql = R"sql(
+INSERT INTO payment_orders (order_id, customer_id, payment_token)
+SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+ON CONFLICT (order_id) DO UPDATE
+    SET payment_token = EXCLUDED.payment_token, customer_id = EXCLUDED.customer_id
+    WHERE payment_orders.payment_token IS NULL
+RETURNING order_id, early_reservation
+)sql";
+constexpr const char* kUnparkAllSql =
+    "UPDATE payment_orders SET early_reservation = NULL WHERE order_id = ANY($1::text[])";
 
 // Parks only on a row that still waits for order.created (no token, not closed): a row that has
 // one meanwhile makes the caller decide again.
@@ -74,11 +89,39 @@ void Forget(runtime::pg::Transaction& tx, const std::string& order_id) {
 
 std::optional<std::string> OrderStore::Remember(runtime::pg::Transaction& tx, const std::string& order_id,
                                                 const std::string& customer_id, const std::string& payment_token) {
+    auto& remembered = tx.Gathered<KnownOrders>().remembered;
+    if (const auto it = remembered.find(order_id); it != remembered.end()) {
+        auto parked = std::move(it->second);
+        remembered.erase(it);
+        return parked;
+    }
     Forget(tx, order_id);
     const pqxx::result result = runtime::pg::Exec(tx.work(), kRememberSql, order_id, customer_id, payment_token);
     if (result.empty() || result[0][0].is_null()) return std::nullopt;
     runtime::pg::Exec0(tx.work(), kUnparkSql, order_id);
     return result[0][0].as<std::string>();
+}
+
+void OrderStore::RememberAll(runtime::pg::Transaction& tx, std::vector<OrderToRemember> orders) {
+    if (orders.empty()) return;
+    std::sort(orders.begin(), orders.end(), [](const auto& a, const auto& b) { return a.order_id < b.order_id; });
+    std::vector<std::string> ids, customers, tokens;
+    for (auto& order : orders) {
+        Forget(tx, order.order_id);
+        ids.push_back(std::move(order.order_id));
+        customers.push_back(std::move(order.customer_id));
+        tokens.push_back(std::move(order.payment_token));
+    }
+    auto& remembered = tx.Gathered<KnownOrders>().remembered;
+    for (const auto& id : ids) remembered[id] = std::nullopt;  // a row left alone returns nothing
+    std::vector<std::string> unparked;
+    for (const auto& row : runtime::pg::Exec(tx.work(), kRememberAllSql, runtime::pg::ArrayLiteral(ids),
+                                             runtime::pg::ArrayLiteral(customers), runtime::pg::ArrayLiteral(tokens))) {
+        if (row[1].is_null()) continue;
+        unparked.push_back(row[0].as<std::string>());
+        remembered[unparked.back()] = row[1].as<std::string>();
+    }
+    if (!unparked.empty()) runtime::pg::Exec0(tx.work(), kUnparkAllSql, runtime::pg::ArrayLiteral(unparked));
 }
 
 bool OrderStore::ParkReservation(runtime::pg::Transaction& tx, const std::string& order_id,

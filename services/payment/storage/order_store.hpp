@@ -9,6 +9,13 @@
 
 namespace saga::payment {
 
+/// An order.created's facts the payment service keeps.
+struct OrderToRemember {
+    std::string order_id;
+    std::string customer_id;
+    std::string payment_token;
+};
+
 /// The orders the payment service has heard of (table payment_orders). Every function works in
 /// the caller's transaction.
 class OrderStore {
@@ -18,6 +25,10 @@ class OrderStore {
     /// the inventory.reserved parked for the order, if one arrived first, and unparks it.
     static std::optional<std::string> Remember(runtime::pg::Transaction& tx, const std::string& order_id,
                                                const std::string& customer_id, const std::string& payment_token);
+    /// Remember for several orders in one statement (in id order; each order at most once), e.g.
+    /// a consumer batch's order.created before its events are handled. The first Remember of each
+    /// of these orders later in the transaction answers from it without a statement.
+    static void RememberAll(runtime::pg::Transaction& tx, std::vector<OrderToRemember> orders);
 
     /// Parks an encoded inventory.reserved on an order that has no order.created yet, creating
     /// its row if need be. False when the order got its token or was closed meanwhile (the row

@@ -62,6 +62,36 @@ TEST_CASE("payment storage: a batch's orders are locked together, with whether e
     CHECK_FALSE(f.LockedElsewhere("ord-open"));
 }
 
+TEST_CASE("payment storage: a batch's order.created remembered in one statement, each Remember answering from it") {
+    PaymentDatabase f;
+    f.db.Execute(
+        "INSERT INTO payment_orders (order_id, customer_id, early_reservation) VALUES ('ord-early', '', 'parked')");
+    f.db.Execute(
+        "INSERT INTO payment_orders (order_id, customer_id, closed_reason) VALUES ('ord-closed', 'c', "
+        "'order_cancelled')");
+    f.pool.InTransaction([&](runtime::pg::Transaction& tx) {
+        OrderStore::RememberAll(tx, {{"ord-new", "c-n", "tok_visa"},
+                                     {"ord-early", "c-e", "tok_visa"},
+                                     {"ord-closed", "c-c", "tok_visa"},
+                                     {"ord-open", "c-2", "tok_other"}});
+        // The parked reservation comes from RememberAll: a statement now would find it unparked.
+        CHECK(OrderStore::Remember(tx, "ord-early", "c-e", "tok_visa") == "parked");
+        CHECK_FALSE(OrderStore::Remember(tx, "ord-early", "c-e", "tok_visa").has_value());
+        CHECK_FALSE(OrderStore::Remember(tx, "ord-new", "c-n", "tok_visa").has_value());
+        CHECK_FALSE(OrderStore::Remember(tx, "ord-closed", "c-c", "tok_visa").has_value());
+        CHECK(OrderStore::Lock(tx, "ord-new")->payment_token == "tok_visa");
+        CHECK(OrderStore::Lock(tx, "ord-closed")->closed_reason == "order_cancelled");
+    });
+    CHECK(f.db.QueryInt("SELECT count(*) FROM payment_orders WHERE order_id = 'ord-new' AND customer_id = 'c-n' "
+                        "AND payment_token = 'tok_visa' AND closed_reason IS NULL") == 1);
+    CHECK(f.db.QueryInt("SELECT count(*) FROM payment_orders WHERE order_id = 'ord-early' AND customer_id = 'c-e' "
+                        "AND payment_token = 'tok_visa' AND early_reservation IS NULL") == 1);
+    CHECK(f.db.QueryInt("SELECT count(*) FROM payment_orders WHERE order_id = 'ord-closed' "
+                        "AND payment_token = 'tok_visa' AND closed_reason = 'order_cancelled'") == 1);
+    CHECK(f.db.QueryInt(
+              "SELECT count(*) FROM payment_orders WHERE order_id = 'ord-open' AND payment_token = 'tok_visa'") == 1);
+}
+
 TEST_CASE("payment storage: a payment is written at commit, and the transaction's own reads see it") {
     PaymentDatabase f;
     f.pool.InTransaction([&](runtime::pg::Transaction& tx) {
