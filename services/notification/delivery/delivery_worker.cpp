@@ -35,18 +35,24 @@ DeliveryWorker::DeliveryWorker(DeliveryOptions options, runtime::pg::Database& d
 
 void DeliveryWorker::Run(std::stop_token stop) {
     while (!stop.stop_requested()) {
-        if (DeliverDue(stop) == options_.batch) continue;  // more may be due right now
-        const auto due_in =
-            database_.InTransaction([&](Transaction& tx) { return NextNotificationDueIn(tx, options_.channel); });
-        const auto sleep = std::min(due_in.value_or(options_.poll_interval), options_.poll_interval);
+        const auto pass = DeliverDue(stop);
+        if (pass.claimed == options_.batch) continue;  // more may be due right now
+        const auto sleep = std::min(pass.next_due_in.value_or(options_.poll_interval), options_.poll_interval);
         if (sleep.count() > 0) wakeup_.Wait(stop, sleep);
     }
 }
 
-int DeliveryWorker::DeliverDue(std::stop_token stop) {
-    const auto claimed = database_.InTransaction(
-        [&](Transaction& tx) { return ClaimDueNotifications(tx, options_.channel, options_.batch, options_.lease); });
-    if (claimed.empty()) return 0;
+DeliveryWorker::Pass DeliveryWorker::DeliverDue(std::stop_token stop) {
+    // A full batch is followed by another pass at once; after any other the worker sleeps until
+    // the next notification is due, asked in the same transaction.
+    Pass pass;
+    const auto claimed = database_.InTransaction([&](Transaction& tx) {
+        auto rows = ClaimDueNotifications(tx, options_.channel, options_.batch, options_.lease);
+        if (rows.empty()) pass.next_due_in = NextNotificationDueIn(tx, options_.channel);
+        return rows;
+    });
+    pass.claimed = static_cast<int>(claimed.size());
+    if (claimed.empty()) return pass;
     std::vector<Attempt> attempts;
     attempts.reserve(claimed.size());
     for (std::size_t i = 0; i < claimed.size() && !stop.stop_requested(); ++i) attempts.push_back(Send(claimed[i]));
@@ -57,8 +63,11 @@ int DeliveryWorker::DeliverDue(std::stop_token stop) {
         for (std::size_t i = attempts.size(); i < claimed.size(); ++i) {
             ReleaseNotification(tx, claimed[i].notification_id);
         }
+        // Outcomes are written by now, so a retry just scheduled counts and a sent row does not.
+        // Asked before the commit, which changes nothing it reads.
+        if (pass.claimed < options_.batch) pass.next_due_in = NextNotificationDueIn(tx, options_.channel);
     });
-    return static_cast<int>(claimed.size());
+    return pass;
 }
 
 DeliveryWorker::Attempt DeliveryWorker::Send(const Notification& notification) const {

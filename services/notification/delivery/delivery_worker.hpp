@@ -46,9 +46,15 @@ class DeliveryWorker {
     /// poll_interval, whichever is first. Database errors propagate (the host restarts the task).
     void Run(std::stop_token stop);
 
-    /// One pass: claims one batch and handles it; returns how many notifications it claimed.
-    /// When `stop` is requested mid-batch, the ones not yet sent are released (due again now).
-    int DeliverDue(std::stop_token stop = {});
+    /// What one pass did, and when the next notification of the channel is due (none pending:
+    /// empty), read in the pass's last transaction rather than one of its own.
+    struct Pass {
+        int claimed = 0;
+        std::optional<std::chrono::milliseconds> next_due_in;
+    };
+    /// One pass: claims one batch and handles it. When `stop` is requested mid-batch, the ones
+    /// not yet sent are released (due again now).
+    Pass DeliverDue(std::stop_token stop = {});
 
   private:
     /// One delivery attempt, before it is recorded.
