@@ -48,7 +48,8 @@ int main() {
         DeliveryWorker worker({.source = config.name,
                                .channel = settings.channel,
                                .retry = settings.retry,
-                               .poll_interval = settings.poll_interval},
+                               .poll_interval = settings.poll_interval,
+                               .batch_linger = settings.batch_linger},
                               host.database(), host.outbox(), *channel, wakeup, logger);
         host.AddTask("notification-delivery", [&worker](std::stop_token stop) { worker.Run(stop); });
         return host.Run();

@@ -23,6 +23,7 @@ NotificationSettings NotificationSettings::FromEnv(const runtime::config::Env& e
     s.retry.max_attempts = static_cast<int>(env.Int("NOTIFY_MAX_ATTEMPTS", s.retry.max_attempts, 1, 100));
     s.retry.base_delay = env.Duration("NOTIFY_RETRY_DELAY", s.retry.base_delay);
     s.poll_interval = env.Duration("NOTIFY_POLL_INTERVAL", s.poll_interval);
+    s.batch_linger = env.Duration("NOTIFY_BATCH_LINGER", s.batch_linger);
     if (s.poll_interval.count() <= 0) throw ConfigError("NOTIFY_POLL_INTERVAL: must be more than 0");
     if (s.send_timeout.count() <= 0) throw ConfigError("NOTIFY_SEND_TIMEOUT: must be more than 0");
     return s;

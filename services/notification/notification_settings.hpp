@@ -19,6 +19,9 @@ struct NotificationSettings {
     std::chrono::milliseconds send_timeout{10000};  ///< NOTIFY_SEND_TIMEOUT: one SMTP or HTTP exchange
     RetryPolicy retry;  ///< NOTIFY_MAX_ATTEMPTS (default 5), NOTIFY_RETRY_DELAY (default 1s)
     std::chrono::milliseconds poll_interval{1000};  ///< NOTIFY_POLL_INTERVAL: longest idle sleep
+    /// NOTIFY_BATCH_LINGER: while notifications arrive faster than one per linger, the delivery
+    /// task waits this long before each claim, so they go out in fuller batches; 0 turns it off.
+    std::chrono::milliseconds batch_linger{50};
 
     /// Reads and checks the variables above. Throws config::ConfigError naming the variable when
     /// one is malformed, or when the chosen channel's URL (SMTP_URL / WEBHOOK_URL) is missing.

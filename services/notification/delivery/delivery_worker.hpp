@@ -19,7 +19,11 @@ struct DeliveryOptions {
     std::string source;  ///< the service name, the `source` of notification.sent/failed
     events::NotificationChannel channel = events::NotificationChannel::kLog;  ///< the rows this worker sends
     RetryPolicy retry;
-    std::chrono::milliseconds poll_interval{1000};             ///< longest sleep between scans
+    std::chrono::milliseconds poll_interval{1000};  ///< longest sleep between scans
+    /// How long the worker, woken after a pass that did not fill its batch, waits before the next
+    /// claim while notifications arrive fast enough to gather at least one more in that time
+    /// (runtime::outbox::ClaimPacer); 0 claims at once. Notifications are off the saga's path.
+    std::chrono::milliseconds batch_linger{0};
     int batch = 16;                                            ///< notifications claimed at a time
     std::chrono::milliseconds lease{std::chrono::minutes{5}};  ///< > batch × the channel's timeout
 };
@@ -43,7 +47,8 @@ class DeliveryWorker {
                    Channel& channel, DeliveryWakeup& wakeup, runtime::log::Logger& logger);
 
     /// Delivers until `stop`; sleeps until the next notification is due, a wake-up or
-    /// poll_interval, whichever is first. Database errors propagate (the host restarts the task).
+    /// poll_interval, whichever is first, then lets batch_linger pass while notifications come
+    /// fast. Database errors propagate (the host restarts the task).
     void Run(std::stop_token stop);
 
     /// What one pass did, and when the next notification of the channel is due (none pending:

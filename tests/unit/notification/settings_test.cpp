@@ -34,6 +34,13 @@ TEST_CASE("settings: defaults are the log channel, 5 attempts, 1s base delay") {
     CHECK(s.retry.max_attempts == 5);
     CHECK(s.retry.base_delay == std::chrono::milliseconds{1000});
     CHECK(s.smtp_from == "saga@localhost");
+    CHECK(s.batch_linger == std::chrono::milliseconds{50});
+}
+
+TEST_CASE("settings: NOTIFY_BATCH_LINGER sets the delivery task's linger, 0 turns it off") {
+    CHECK(NotificationSettings::FromEnv(EnvOf({{"NOTIFY_BATCH_LINGER", "0"}})).batch_linger.count() == 0);
+    CHECK(NotificationSettings::FromEnv(EnvOf({{"NOTIFY_BATCH_LINGER", "200ms"}})).batch_linger ==
+          std::chrono::milliseconds{200});
 }
 
 TEST_CASE("settings: smtp and webhook read their URLs and the retry variables") {
@@ -65,4 +72,5 @@ TEST_CASE("settings: malformed values are errors naming the variable") {
     CHECK(ErrorOf({{"NOTIFY_MAX_ATTEMPTS", "0"}}).find("NOTIFY_MAX_ATTEMPTS") != std::string::npos);
     CHECK(ErrorOf({{"NOTIFY_RETRY_DELAY", "soon"}}).find("NOTIFY_RETRY_DELAY") != std::string::npos);
     CHECK(ErrorOf({{"SMTP_FROM", "nobody"}}).find("SMTP_FROM") != std::string::npos);
+    CHECK(ErrorOf({{"NOTIFY_BATCH_LINGER", "-5ms"}}).find("NOTIFY_BATCH_LINGER") != std::string::npos);
 }
