@@ -27,6 +27,7 @@ int main() {
         const runtime::config::Env env;
         config = runtime::service::ServiceConfig::FromEnv(env, "notification-service", 8084);
         settings = NotificationSettings::FromEnv(env);
+        config.consumer_batch_linger = settings.batch_linger;
     } catch (const runtime::config::ConfigError& error) {
         std::cerr << "notification-service: configuration error: " << error.what() << "\n";
         return 2;

@@ -19,8 +19,9 @@ struct NotificationSettings {
     std::chrono::milliseconds send_timeout{10000};  ///< NOTIFY_SEND_TIMEOUT: one SMTP or HTTP exchange
     RetryPolicy retry;  ///< NOTIFY_MAX_ATTEMPTS (default 5), NOTIFY_RETRY_DELAY (default 1s)
     std::chrono::milliseconds poll_interval{1000};  ///< NOTIFY_POLL_INTERVAL: longest idle sleep
-    /// NOTIFY_BATCH_LINGER: while notifications arrive faster than one per linger, the delivery
-    /// task waits this long before each claim, so they go out in fuller batches; 0 turns it off.
+    /// NOTIFY_BATCH_LINGER: while events and notifications arrive faster than one per linger, the
+    /// consumer gathers a batch for this long and the delivery task waits this long before each
+    /// claim, so both work in fuller batches; 0 turns it off.
     std::chrono::milliseconds batch_linger{50};
 
     /// Reads and checks the variables above. Throws config::ConfigError naming the variable when

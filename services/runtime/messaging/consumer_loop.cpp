@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <typeinfo>
@@ -11,6 +12,7 @@
 #include "runtime/amqp/errors.hpp"
 #include "runtime/amqp/topology.hpp"
 #include "runtime/backoff.hpp"
+#include "runtime/outbox/claim_pacer.hpp"
 #include "runtime/pg/handling_attempts.hpp"
 #include "runtime/pg/inbox.hpp"
 
@@ -95,16 +97,22 @@ void ConsumerLoop::ConsumeOnce(std::stop_token stop) {
     } disconnected{stats_.connected};
 
     std::vector<amqp::Delivery> batch;
+    using Clock = outbox::ClaimPacer::Clock;
+    outbox::ClaimPacer pacer(options_.batch_linger);
     while (!stop.stop_requested()) {
         auto first = connection.NextDelivery(kReceiveWait);
         if (!first) continue;
         batch.clear();
         batch.push_back(std::move(*first));
+        // What is waiting; under load with a linger, also what arrives until it has passed.
+        const auto gather_until = Clock::now() + pacer.WaitBeforeClaim(Clock::now());
         while (batch.size() < options_.max_batch) {
-            auto next = connection.NextDelivery(std::chrono::milliseconds{0});
+            const auto left = std::chrono::ceil<std::chrono::milliseconds>(gather_until - Clock::now());
+            auto next = connection.NextDelivery(std::max(left, std::chrono::milliseconds{0}));
             if (!next) break;
             batch.push_back(std::move(*next));
         }
+        pacer.Claimed(batch.size(), Clock::now());
         Process(connection, batch, stop);
     }
 }

@@ -9,7 +9,8 @@ namespace saga::runtime::outbox {
 /// together then go out, and reach their consumers, as one batch: fewer claims, publish windows,
 /// marks and consumer transactions per row. It waits only while rows arrive fast enough that the
 /// wait is expected to gather at least one more (rows claimed per second × linger ≥ 1, measured
-/// over the last complete window), so a wake-up at low load still claims at once.
+/// over the last complete window), so a wake-up at low load still claims at once. The consumer
+/// loop and notification's delivery task pace their batches by the same rule.
 class ClaimPacer {
   public:
     using Clock = std::chrono::steady_clock;

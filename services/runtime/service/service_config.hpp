@@ -14,17 +14,20 @@ namespace saga::runtime::service {
 /// What every service reads from its environment (SPEC §1, 12-factor). A missing or malformed
 /// variable throws config::ConfigError naming it.
 struct ServiceConfig {
-    std::string name;                           ///< "order-service": queue, inbox consumer, AMQP app id
-    std::string database_url;                   ///< DATABASE_URL (required)
-    std::string amqp_url;                       ///< AMQP_URL (required)
-    std::string bind_address;                   ///< HTTP_BIND, default 127.0.0.1
-    std::uint16_t http_port;                    ///< HTTP_PORT
-    log::Level log_level;                       ///< LOG_LEVEL: debug|info|warn|error
-    std::optional<std::string> admin_token;     ///< ADMIN_TOKEN; admin endpoints are off without it
-    messaging::RetryPolicy retry;               ///< RETRY_MAX_ATTEMPTS, RETRY_DELAYS ("1s,5s,30s")
-    std::uint16_t prefetch;                     ///< CONSUMER_PREFETCH
-    int relay_batch;                            ///< OUTBOX_BATCH
-    std::chrono::milliseconds claim_linger;     ///< OUTBOX_CLAIM_LINGER
+    std::string name;                        ///< "order-service": queue, inbox consumer, AMQP app id
+    std::string database_url;                ///< DATABASE_URL (required)
+    std::string amqp_url;                    ///< AMQP_URL (required)
+    std::string bind_address;                ///< HTTP_BIND, default 127.0.0.1
+    std::uint16_t http_port;                 ///< HTTP_PORT
+    log::Level log_level;                    ///< LOG_LEVEL: debug|info|warn|error
+    std::optional<std::string> admin_token;  ///< ADMIN_TOKEN; admin endpoints are off without it
+    messaging::RetryPolicy retry;            ///< RETRY_MAX_ATTEMPTS, RETRY_DELAYS ("1s,5s,30s")
+    std::uint16_t prefetch;                  ///< CONSUMER_PREFETCH
+    int relay_batch;                         ///< OUTBOX_BATCH
+    std::chrono::milliseconds claim_linger;  ///< OUTBOX_CLAIM_LINGER
+    /// The consumer's messaging::ConsumerOptions::batch_linger. Not read here: a service off the
+    /// saga's path sets it (notification-service: NOTIFY_BATCH_LINGER).
+    std::chrono::milliseconds consumer_batch_linger{0};
     std::size_t db_pool;                        ///< DB_POOL_SIZE (HTTP handler connections)
     std::size_t http_handler_threads;           ///< HTTP_HANDLER_THREADS: requests handled at once
     std::optional<std::uint64_t> gremlin_seed;  ///< GREMLIN_SEED: fault injection's random seed

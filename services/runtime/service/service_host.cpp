@@ -147,6 +147,7 @@ int ServiceHost::Run() {
         options.amqp = {config_.amqp_url, config_.name + " consumer"};
         options.retry = config_.retry;
         options.prefetch = config_.prefetch;
+        options.batch_linger = config_.consumer_batch_linger;
         options.metrics = &running_->events;
         options.before_handler = [this](const events::Envelope&) { gremlin_.BeforeHandler(); };
         options.after_commit = [this] { gremlin_.AfterCommit(); };

@@ -240,6 +240,25 @@ TEST_CASE(
     CHECK(std::set<std::string>(prepared.begin(), prepared.end()).size() == prepared.size());  // once each
 }
 
+TEST_CASE("consumer loop: with a batch linger, a steady stream is handled in batches, not one by one") {
+    // 150 events 20 ms apart: without a linger each is alone in its batch (its handling takes far
+    // less than 20 ms); with 250 ms, once the first half-second window has shown the rate, a
+    // batch keeps gathering for 250 ms. A slower machine only makes batches bigger.
+    RuntimeFixture f;
+    runtime::pg::Database db(f.db.url(), 1);
+    auto options = f.Consumer();
+    options.batch_linger = 250ms;
+    auto consumer = StartConsumer(f, db, RecordEffect(), options);
+    for (int i = 0; i < 150; ++i) {
+        const auto event = SampleOrderCreated("o-" + std::to_string(i));
+        f.PublishRaw("order.created", events::Encode(event), event.id);
+        std::this_thread::sleep_for(20ms);
+    }
+    REQUIRE(Eventually([&] { return f.Effects() == 150; }, 10s));
+    CHECK(consumer->loop.stats().handled.load() == 150);
+    CHECK(consumer->loop.stats().batches.load() <= 75);
+}
+
 TEST_CASE("consumer loop: a queue declared with other arguments stops the consumer with a message naming them") {
     RuntimeFixture f;
     {
