@@ -36,15 +36,16 @@ DeliveryWorker::DeliveryWorker(DeliveryOptions options, runtime::pg::Database& d
       logger_(logger) {}
 
 void DeliveryWorker::Run(std::stop_token stop) {
+    using Clock = runtime::outbox::ClaimPacer::Clock;
     runtime::outbox::ClaimPacer pacer(options_.batch_linger);
     while (!stop.stop_requested()) {
         const auto pass = DeliverDue(stop);
-        pacer.Claimed(static_cast<std::size_t>(pass.claimed), runtime::outbox::ClaimPacer::Clock::now());
+        pacer.Claimed(static_cast<std::size_t>(pass.claimed), Clock::now());
         if (pass.claimed == options_.batch) continue;  // more may be due right now
         const auto sleep = std::min(pass.next_due_in.value_or(options_.poll_interval), options_.poll_interval);
         if (sleep.count() > 0) wakeup_.Wait(stop, sleep);
         // Each consumer transaction signals: under load, let the next ones join this claim.
-        if (const auto linger = pacer.WaitBeforeClaim(runtime::outbox::ClaimPacer::Clock::now()); linger.count() > 0) {
+        if (const auto linger = pacer.WaitBeforeClaim(Clock::now()); linger.count() > 0) {
             runtime::SleepUnlessStopped(stop, linger);
         }
     }
