@@ -107,11 +107,11 @@ void WriteChanges(runtime::pg::Transaction& tx, LockedOrders& locked) {
         event_ids.push_back(tombstone.event_id);
     }
     using runtime::pg::ArrayLiteral;
-    runtime::pg::Exec0(tx.work(), kWriteChanges, ArrayLiteral(ids), ArrayLiteral(orders), ArrayLiteral(items),
-                       ArrayLiteral(totals), ArrayLiteral(currencies), ArrayLiteral(statuses), ArrayLiteral(expiries),
-                       ArrayLiteral(settled_ids), ArrayLiteral(settled_statuses), ArrayLiteral(failed_orders),
-                       ArrayLiteral(reasons), ArrayLiteral(shortfalls), ArrayLiteral(tombstone_orders),
-                       ArrayLiteral(event_types), ArrayLiteral(event_ids));
+    tx.ExecAtCommit(kWriteChanges, ArrayLiteral(ids), ArrayLiteral(orders), ArrayLiteral(items), ArrayLiteral(totals),
+                    ArrayLiteral(currencies), ArrayLiteral(statuses), ArrayLiteral(expiries), ArrayLiteral(settled_ids),
+                    ArrayLiteral(settled_statuses), ArrayLiteral(failed_orders), ArrayLiteral(reasons),
+                    ArrayLiteral(shortfalls), ArrayLiteral(tombstone_orders), ArrayLiteral(event_types),
+                    ArrayLiteral(event_ids));
 }
 
 KnownOrder& Known(runtime::pg::Transaction& tx, const std::string& order_id) {

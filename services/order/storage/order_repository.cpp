@@ -154,7 +154,7 @@ domain::Order OrderOf(const pqxx::row& row) {
 }
 
 // Fills the lines of `orders` with one query.
-void LoadItems(pqxx::work& work, std::vector<domain::Order>& orders) {
+void LoadItems(pqxx::transaction_base& work, std::vector<domain::Order>& orders) {
     if (orders.empty()) return;
     std::map<std::string, domain::Order*> by_id;
     std::vector<std::string> ids;

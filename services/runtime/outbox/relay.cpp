@@ -82,7 +82,7 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
     std::size_t next_store = 0;
     // Claim only when rows may be waiting: at start, after a claim that left rows behind (a
     // full batch, or rows held back behind another relay's), after a wake-up or NOTIFY, or
-    // when the poll interval passed. An empty claim costs three round trips, and at low load
+    // when the poll interval passed. An empty claim costs two round trips, and at low load
     // claiming eagerly found nothing about twice per batch.
     bool may_have_rows = true;
     while (!stop.stop_requested()) {

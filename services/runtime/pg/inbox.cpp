@@ -30,7 +30,7 @@ std::vector<bool> RecordAllInInbox(Transaction& tx, const std::string& consumer,
     return fresh;
 }
 
-bool IsInInbox(pqxx::work& work, const std::string& consumer, const std::string& message_id) {
+bool IsInInbox(pqxx::transaction_base& work, const std::string& consumer, const std::string& message_id) {
     return !Exec(work, "SELECT 1 FROM inbox WHERE consumer = $1 AND message_id = $2", consumer, message_id).empty();
 }
 

@@ -18,6 +18,6 @@ std::vector<bool> RecordAllInInbox(Transaction& tx, const std::string& consumer,
                                    const std::vector<std::string>& message_ids);
 
 /// Whether `consumer` has handled `message_id` (for operators: would a replay be skipped?).
-bool IsInInbox(pqxx::work& work, const std::string& consumer, const std::string& message_id);
+bool IsInInbox(pqxx::transaction_base& work, const std::string& consumer, const std::string& message_id);
 
 }  // namespace saga::runtime::pg

@@ -69,7 +69,7 @@ auto OutboxStore::Guard(F&& f) -> decltype(f()) {
 OutboxClaim OutboxStore::ClaimBatch(int limit) {
     return Guard([&] {
         claim_.reset();
-        claim_ = std::make_unique<pqxx::work>(*connection_, "outbox_claim");
+        claim_ = std::make_unique<FoldedWork>(*connection_);
         const pqxx::result result = Exec(*claim_, kClaimSql, limit);
         OutboxClaim claim;
         claim.more_waiting = std::ssize(result) >= limit;
@@ -93,11 +93,11 @@ void OutboxStore::FinishBatch(const std::vector<std::int64_t>& sent_ids) {
             // Not a prepared statement: planned for the ids at hand each time. Prepared, the
             // server adopted a generic plan made while a fresh outbox was a few pages, a
             // sequential scan kept until autovacuum analyzed the table, so every mark read the
-            // whole outbox (seen with auto_explain in bench/run-saga).
-            claim_->exec_params("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::bigint[])",
-                                ArrayLiteral(sent_ids));
+            // whole outbox (seen with auto_explain in bench/run-saga). Sent with the COMMIT.
+            claim_->QueueForCommit("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY(" +
+                                   Literal(*connection_, ArrayLiteral(sent_ids)) + "::bigint[])");
         }
-        claim_->commit();
+        claim_->Commit();
         claim_.reset();
     });
 }
@@ -158,7 +158,7 @@ OutboxBacklog OutboxStore::ReadBacklog() {
     });
 }
 
-OutboxBacklog ReadOutboxBacklog(pqxx::work& work) {
+OutboxBacklog ReadOutboxBacklog(pqxx::transaction_base& work) {
     const auto row = work.exec1(
         "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8"
         " FROM outbox WHERE sent_at IS NULL");

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "runtime/pg/folded_work.hpp"
+
 namespace saga::runtime::pg {
 
 struct OutboxRow {
@@ -69,10 +71,10 @@ class OutboxStore {
 
     std::unique_ptr<pqxx::connection> connection_;
     std::unique_ptr<Listener> listener_;
-    std::unique_ptr<pqxx::work> claim_;
+    std::unique_ptr<FoldedWork> claim_;
 };
 
 /// Backlog of one database's outbox, for health checks and `sagactl outbox status`.
-OutboxBacklog ReadOutboxBacklog(pqxx::work& work);
+OutboxBacklog ReadOutboxBacklog(pqxx::transaction_base& work);
 
 }  // namespace saga::runtime::pg

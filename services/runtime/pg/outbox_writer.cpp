@@ -6,9 +6,9 @@
 namespace saga::runtime::pg {
 namespace {
 
-/// The outbox rows of one transaction, written in one statement just before it commits: a
-/// consumer batch or a group of POSTs appends several, and each statement is a round trip
-/// and an executor start in the database.
+/// The outbox rows of one transaction, written in one statement in the message that commits
+/// it: a consumer batch or a group of POSTs appends several, and each statement is a round
+/// trip and an executor start in the database.
 struct GatheredRows {
     std::vector<std::string> message_id, event_type, aggregate_id, correlation_id, source, payload;
     std::size_t size() const { return message_id.size(); }
@@ -16,20 +16,20 @@ struct GatheredRows {
 
 void Write(Transaction& tx, const GatheredRows& rows) {
     if (rows.size() == 1) {
-        Exec(tx.work(),
-             "INSERT INTO outbox (message_id, event_type, aggregate_id, correlation_id, source, payload)"
-             " VALUES ($1, $2, $3, $4, $5, $6)",
-             rows.message_id[0], rows.event_type[0], rows.aggregate_id[0], rows.correlation_id[0], rows.source[0],
-             rows.payload[0]);
+        tx.ExecAtCommit(
+            "INSERT INTO outbox (message_id, event_type, aggregate_id, correlation_id, source, payload)"
+            " VALUES ($1, $2, $3, $4, $5, $6)",
+            rows.message_id[0], rows.event_type[0], rows.aggregate_id[0], rows.correlation_id[0], rows.source[0],
+            rows.payload[0]);
         return;
     }
     // In append order, so that ids (the relay's publishing order) follow it.
-    Exec(tx.work(),
-         "INSERT INTO outbox (message_id, event_type, aggregate_id, correlation_id, source, payload)"
-         " SELECT m, t, a, c, s, p FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],"
-         " $6::text[]) WITH ORDINALITY AS r(m, t, a, c, s, p, n) ORDER BY n",
-         ArrayLiteral(rows.message_id), ArrayLiteral(rows.event_type), ArrayLiteral(rows.aggregate_id),
-         ArrayLiteral(rows.correlation_id), ArrayLiteral(rows.source), ArrayLiteral(rows.payload));
+    tx.ExecAtCommit(
+        "INSERT INTO outbox (message_id, event_type, aggregate_id, correlation_id, source, payload)"
+        " SELECT m, t, a, c, s, p FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],"
+        " $6::text[]) WITH ORDINALITY AS r(m, t, a, c, s, p, n) ORDER BY n",
+        ArrayLiteral(rows.message_id), ArrayLiteral(rows.event_type), ArrayLiteral(rows.aggregate_id),
+        ArrayLiteral(rows.correlation_id), ArrayLiteral(rows.source), ArrayLiteral(rows.payload));
 }
 
 }  // namespace

@@ -7,16 +7,27 @@
 #include <unordered_map>
 #include <vector>
 
+#include "runtime/pg/folded_work.hpp"
+#include "runtime/pg/prepared.hpp"
+
 namespace saga::runtime::pg {
 
 /// A database transaction that runs callbacks just before and after a successful commit (e.g.
 /// writing rows gathered during the transaction in one statement, waking the outbox relay).
-/// Repositories use work(); nothing is committed unless Commit() is called.
+/// Repositories use work(); nothing is committed unless Commit() is called. Its first
+/// statement carries the BEGIN and its ExecAtCommit writes carry the COMMIT (FoldedWork).
 class Transaction {
   public:
     explicit Transaction(pqxx::connection& connection) : work_(connection) {}
 
-    pqxx::work& work() { return work_; }
+    FoldedWork& work() { return work_; }
+    /// Runs `sql` (prepared) with `args` in the message that commits, after every BeforeCommit
+    /// callback: a write whose result nobody reads costs no round trip of its own. Its error,
+    /// like any at commit, leaves the transaction uncommitted and is thrown by Commit().
+    template <class... Args>
+    void ExecAtCommit(std::string_view sql, const Args&... args) {
+        work_.QueuePreparedForCommit(Prepared(work_, sql), Literals(work_.conn(), args...));
+    }
     /// Runs `callback` once, inside the transaction, when Commit() is called and before it
     /// commits; a throw leaves the transaction uncommitted. Not run on rollback.
     void BeforeCommit(std::function<void()> callback) { before_commit_.push_back(std::move(callback)); }
@@ -37,13 +48,13 @@ class Transaction {
             callback();
         }
         before_commit_.clear();
-        work_.commit();
+        work_.Commit();
         for (auto& callback : after_commit_) callback();
         after_commit_.clear();
     }
 
   private:
-    pqxx::work work_;
+    FoldedWork work_;
     std::vector<std::function<void()>> before_commit_;
     std::vector<std::function<void()>> after_commit_;
     std::unordered_map<std::type_index, std::shared_ptr<void>> gathered_;
