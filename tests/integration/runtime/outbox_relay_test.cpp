@@ -227,6 +227,35 @@ TEST_CASE("outbox relay: marking rows sent does not scan the whole outbox after 
     CHECK(stat("seq_scan") == scans_before);
 }
 
+TEST_CASE("outbox relay: a claim checks each row's aggregate through its index, not by rereading the backlog") {
+    RuntimeFixture f;
+    f.db.Execute("ALTER TABLE outbox SET (autovacuum_enabled = false)");
+    // A relay that keeps up: when ANALYZE looks, (almost) nothing is unsent.
+    f.db.Execute(
+        "INSERT INTO outbox (message_id, event_type, aggregate_id, correlation_id, source, payload, sent_at)"
+        " SELECT 'sent-' || n, 'order.created', 'o-sent-' || n / 3, 'c', 'order-service', repeat('x', 500), now()"
+        " FROM generate_series(1, 15000) AS n");
+    f.db.Execute("ANALYZE outbox");
+    // Then a backlog builds up: 300 rows, three per order.
+    f.db.Execute(
+        "INSERT INTO outbox (message_id, event_type, aggregate_id, correlation_id, source, payload)"
+        " SELECT 'unsent-' || n, 'order.created', 'o-unsent-' || n / 3, 'c', 'order-service', repeat('x', 500)"
+        " FROM generate_series(1, 300) AS n");
+    const auto read_from_unsent_index = [&] {
+        return f.db.QueryInt("SELECT idx_tup_read FROM pg_stat_user_indexes WHERE indexrelname = 'outbox_unsent'");
+    };
+    const auto before = read_from_unsent_index();
+    {
+        runtime::pg::OutboxStore store(f.db.url(), "outbox_test");
+        const auto claim = store.ClaimBatch(500);
+        CHECK(claim.rows.size() == 300);
+        store.AbandonBatch();
+    }  // the relay's backend ends and reports its statistics
+    REQUIRE(Eventually([&] { return read_from_unsent_index() > before; }, 30s));
+    // The batch reads its 300 entries; a probe that scanned the index would read about 45,000 more.
+    CHECK(read_from_unsent_index() - before <= 2 * 300);
+}
+
 TEST_CASE("outbox relay: retention cleanup that falls due while a batch is in flight does not stop the relay") {
     RuntimeFixture f;
     DeclareTap(f);
