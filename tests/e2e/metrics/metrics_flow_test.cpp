@@ -223,7 +223,11 @@ TEST_CASE("metrics e2e: a poison message counts as dead-lettered by type and rea
     REQUIRE(Eventually(
         [&] {
             after = ScrapeAll(stack);
-            return Delta(order0, after.at("order-service"), "saga_events_dead_lettered_total") >= 1;
+            // A scrape is not a snapshot: it can read one of these two counters before the consumer
+            // bumps both and the other after, so wait until it shows both.
+            const auto& order = after.at("order-service");
+            return Delta(order0, order, "saga_events_dead_lettered_total") >= 1 &&
+                   Delta(order0, order, "saga_events_consumed_total", {{"outcome", "dead_lettered"}}) >= 1;
         },
         20s));
     const auto& order1 = after.at("order-service");
