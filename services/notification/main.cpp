@@ -28,6 +28,7 @@ int main() {
         config = runtime::service::ServiceConfig::FromEnv(env, "notification-service", 8084);
         settings = NotificationSettings::FromEnv(env);
         config.consumer_batch_linger = settings.batch_linger;
+        config.consumer_batch_min_expected = 1;  // off the saga's path: batches from two events on
     } catch (const runtime::config::ConfigError& error) {
         std::cerr << "notification-service: configuration error: " << error.what() << "\n";
         return 2;

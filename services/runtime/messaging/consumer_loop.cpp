@@ -98,7 +98,7 @@ void ConsumerLoop::ConsumeOnce(std::stop_token stop) {
 
     std::vector<amqp::Delivery> batch;
     using Clock = outbox::ClaimPacer::Clock;
-    outbox::ClaimPacer pacer(options_.batch_linger);
+    outbox::ClaimPacer pacer(options_.batch_linger, options_.batch_linger_min_expected);
     while (!stop.stop_requested()) {
         auto first = connection.NextDelivery(kReceiveWait);
         if (!first) continue;

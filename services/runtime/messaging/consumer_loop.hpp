@@ -39,9 +39,11 @@ struct ConsumerOptions {
     std::uint16_t prefetch = 200;
     std::size_t max_batch = 100;  ///< deliveries handled in one transaction at most
     /// How long a batch keeps gathering deliveries after its first, while they arrive fast enough
-    /// to gather at least one more in that time (outbox::ClaimPacer's rule); 0 takes what is
-    /// waiting and no more. For consumers off the saga's path: it adds up to this much latency.
+    /// to gather at least `batch_linger_min_expected` more in that time (outbox::ClaimPacer's
+    /// rule); 0 takes what is waiting and no more. It adds up to this much latency to every
+    /// message of a batch it gathers.
     std::chrono::milliseconds batch_linger{0};
+    double batch_linger_min_expected = 1.0;
     /// Redelivered messages whose handling the process went down in the middle of this many
     /// times are dead-lettered (retries_exhausted) instead of being handled again.
     int crash_limit = 5;

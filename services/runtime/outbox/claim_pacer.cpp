@@ -2,8 +2,8 @@
 
 namespace saga::runtime::outbox {
 
-ClaimPacer::ClaimPacer(std::chrono::milliseconds linger, std::chrono::milliseconds window)
-    : linger_(linger), window_(window) {}
+ClaimPacer::ClaimPacer(std::chrono::milliseconds linger, double min_expected, std::chrono::milliseconds window)
+    : linger_(linger), min_expected_(min_expected), window_(window) {}
 
 void ClaimPacer::Claimed(std::size_t rows, Clock::time_point now) {
     if (window_start_ == Clock::time_point{}) window_start_ = now;
@@ -28,7 +28,7 @@ double ClaimPacer::RowsPerSecond(Clock::time_point now) const {
 std::chrono::milliseconds ClaimPacer::WaitBeforeClaim(Clock::time_point now) const {
     if (linger_.count() <= 0) return std::chrono::milliseconds{0};
     const double expected_rows = RowsPerSecond(now) * std::chrono::duration<double>(linger_).count();
-    return expected_rows >= 1.0 ? linger_ : std::chrono::milliseconds{0};
+    return expected_rows >= min_expected_ ? linger_ : std::chrono::milliseconds{0};
 }
 
 }  // namespace saga::runtime::outbox

@@ -9,14 +9,16 @@ namespace saga::runtime::outbox {
 /// together then go out, and reach their consumers, as one batch: fewer claims, publish windows,
 /// marks and consumer transactions per row. It waits only while rows arrive fast enough that the
 /// wait is expected to gather at least one more (rows claimed per second × linger ≥ 1, measured
-/// over the last complete window), so a wake-up at low load still claims at once. The consumer
-/// loop and notification's delivery task pace their batches by the same rule.
+/// over the last complete window; a user may ask for more than one), so a wake-up at low load
+/// still claims at once. The consumer loop and notification's delivery task pace their batches by
+/// the same rule.
 class ClaimPacer {
   public:
     using Clock = std::chrono::steady_clock;
 
-    /// `linger` 0 turns waiting off. `window` is how long rows are counted to estimate their rate.
-    explicit ClaimPacer(std::chrono::milliseconds linger,
+    /// `linger` 0 turns waiting off. It waits only while at least `min_expected` more rows are
+    /// expected within the linger. `window` is how long rows are counted to estimate their rate.
+    explicit ClaimPacer(std::chrono::milliseconds linger, double min_expected = 1.0,
                         std::chrono::milliseconds window = std::chrono::milliseconds{500});
 
     /// Counts the rows one claim found.
@@ -30,6 +32,7 @@ class ClaimPacer {
     double RowsPerSecond(Clock::time_point now) const;
 
     std::chrono::milliseconds linger_;
+    double min_expected_;
     std::chrono::milliseconds window_;
     Clock::time_point window_start_{};
     std::size_t window_rows_ = 0;

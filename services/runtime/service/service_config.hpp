@@ -25,9 +25,13 @@ struct ServiceConfig {
     std::uint16_t prefetch;                  ///< CONSUMER_PREFETCH
     int relay_batch;                         ///< OUTBOX_BATCH
     std::chrono::milliseconds claim_linger;  ///< OUTBOX_CLAIM_LINGER
-    /// The consumer's messaging::ConsumerOptions::batch_linger. Not read here: a service off the
-    /// saga's path sets it (notification-service: NOTIFY_BATCH_LINGER).
-    std::chrono::milliseconds consumer_batch_linger{0};
+    /// CONSUMER_BATCH_LINGER, default 0: the consumer's messaging::ConsumerOptions::batch_linger,
+    /// which trades settle latency for fewer transactions under load (bench/README step 19).
+    /// notification-service, off the saga's path, sets its own (NOTIFY_BATCH_LINGER).
+    std::chrono::milliseconds consumer_batch_linger;
+    /// ConsumerOptions::batch_linger_min_expected: 4, so that a saga consumer lingers only where
+    /// batches are large enough for the linger to save CPU (not at tens of orders/s).
+    double consumer_batch_min_expected;
     std::size_t db_pool;                        ///< DB_POOL_SIZE (HTTP handler connections)
     std::size_t http_handler_threads;           ///< HTTP_HANDLER_THREADS: requests handled at once
     std::optional<std::uint64_t> gremlin_seed;  ///< GREMLIN_SEED: fault injection's random seed

@@ -148,6 +148,7 @@ int ServiceHost::Run() {
         options.retry = config_.retry;
         options.prefetch = config_.prefetch;
         options.batch_linger = config_.consumer_batch_linger;
+        options.batch_linger_min_expected = config_.consumer_batch_min_expected;
         options.metrics = &running_->events;
         options.before_handler = [this](const events::Envelope&) { gremlin_.BeforeHandler(); };
         options.after_commit = [this] { gremlin_.AfterCommit(); };

@@ -50,3 +50,12 @@ TEST_CASE("claim pacer: a linger of 0 never waits") {
     const auto now = ClaimSteadily(pacer, ClaimPacer::Clock::now(), 1ms, 100, 1000);
     CHECK(pacer.WaitBeforeClaim(now) == 0ms);
 }
+
+TEST_CASE("claim pacer: asked for several rows per linger, waits only where that many are expected") {
+    ClaimPacer pacer(20ms, 4.0);
+    const auto start = ClaimPacer::Clock::now();
+    const auto slow = ClaimSteadily(pacer, start, 20ms, 2, 50);  // 100 rows/s: 2 per linger
+    CHECK(pacer.WaitBeforeClaim(slow) == 0ms);
+    const auto fast = ClaimSteadily(pacer, slow, 10ms, 3, 100);  // 300 rows/s: 6 per linger
+    CHECK(pacer.WaitBeforeClaim(fast) == 20ms);
+}
