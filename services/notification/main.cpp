@@ -28,7 +28,7 @@ int main() {
         config = runtime::service::ServiceConfig::FromEnv(env, "notification-service", 8084);
         settings = NotificationSettings::FromEnv(env);
         config.consumer_batch_linger = settings.batch_linger;
-        config.consumer_batch_min_expected = 1;  // off the saga's path: batches from two events on
+        config.consumer_batch_min_expected = 1;  // off the saga's path: lingers once one more is expected
     } catch (const runtime::config::ConfigError& error) {
         std::cerr << "notification-service: configuration error: " << error.what() << "\n";
         return 2;
