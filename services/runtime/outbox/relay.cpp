@@ -110,7 +110,10 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
         }
         if (in_flight.empty()) {
             connection.KeepAlive();
-            stores[0]->WaitForWork(wakeup_.fd(), options_.poll_interval);
+            // Not past a cleanup round that fell due, as one does at once while cleanup is behind.
+            const auto until_cleanup = std::chrono::ceil<std::chrono::milliseconds>(std::max(
+                next_cleanup_ - std::chrono::steady_clock::now(), std::chrono::steady_clock::duration::zero()));
+            stores[0]->WaitForWork(wakeup_.fd(), std::min(options_.poll_interval, until_cleanup));
             if (const auto wait = pacer_.WaitBeforeClaim(ClaimPacer::Clock::now()); wait.count() > 0) {
                 stats_.lingers.fetch_add(1, std::memory_order_relaxed);
                 SleepUnlessStopped(stop, wait);
@@ -149,11 +152,24 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
 void OutboxRelay::CleanUpIfDue(pg::OutboxStore& store) {
     const auto now = std::chrono::steady_clock::now();
     if (now < next_cleanup_) return;
+    // A round deletes a bounded chunk, so that it holds the relay up for tens of milliseconds at
+    // most. A full chunk means more rows are past their retention: the next round comes at the
+    // relay's next turn instead of a cleanup interval later, so cleanup keeps up with any rate
+    // of writes.
+    constexpr int kChunk = 2000;
+    const auto outbox = store.DeleteSentBefore(options_.sent_retention, kChunk);
+    const auto inbox = store.DeleteInboxBefore(options_.inbox_retention, kChunk);
+    cleaned_outbox_ += outbox;
+    cleaned_inbox_ += inbox;
+    if (outbox >= kChunk || inbox >= kChunk) {
+        next_cleanup_ = now;
+        return;
+    }
     next_cleanup_ = now + options_.cleanup_interval;
-    constexpr int kLimit = 10000;
-    const auto outbox = store.DeleteSentBefore(options_.sent_retention, kLimit);
-    const auto inbox = store.DeleteInboxBefore(options_.inbox_retention, kLimit);
-    if (outbox + inbox > 0) logger_.Info("retention cleanup", {{"outbox_rows", outbox}, {"inbox_rows", inbox}});
+    if (cleaned_outbox_ + cleaned_inbox_ > 0) {
+        logger_.Info("retention cleanup", {{"outbox_rows", cleaned_outbox_}, {"inbox_rows", cleaned_inbox_}});
+    }
+    cleaned_outbox_ = cleaned_inbox_ = 0;
 }
 
 }  // namespace saga::runtime::outbox

@@ -71,6 +71,8 @@ class OutboxRelay {
     Backoff reconnect_backoff_{std::chrono::milliseconds{100}, std::chrono::seconds{5}};
     RelayStats stats_;
     std::chrono::steady_clock::time_point next_cleanup_{};
+    std::int64_t cleaned_outbox_ = 0;  ///< rows deleted by the rounds of this cleanup, for its log line
+    std::int64_t cleaned_inbox_ = 0;
     ClaimPacer pacer_;
 };
 
