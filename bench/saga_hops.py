@@ -61,6 +61,14 @@ def main():
         for message_id, at in rows(db(service), f"SELECT message_id, {epoch_ms('received_at')} FROM inbox"):
             began[(service, message_id)] = float(at)
 
+    if orders and not written:
+        text = ("No hop split: the services' outboxes hold no rows of these orders (with OUTBOX_SENT_RETENTION=0 "
+                "the relays delete each row once the broker confirmed it).\n")
+        (out / "hops.json").write_text(json.dumps({"orders": 0, "hops_ms": {}, "note": text.strip()}, indent=2) + "\n")
+        (out / "hops.md").write_text(text)
+        print(text)
+        return
+
     # (label, start point, end point); a point is ("written"|"sent", event) or ("began", service, event)
     chain = [("order row inserted -> order.created written", None, ("written", "order.created")),
              ("order.created written -> inventory batch began", ("written", "order.created"),

@@ -59,9 +59,11 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
     // batch in flight stay locked and unsent, so the next claim skips them and, by the
     // per-aggregate rule, every later row of their aggregates too: order is kept.
     const std::string channel = pg::OutboxChannel(options_.service);
+    const auto sent_rows =
+        options_.sent_retention.count() > 0 ? pg::OutboxStore::SentRows::kMark : pg::OutboxStore::SentRows::kDelete;
     std::array<std::unique_ptr<pg::OutboxStore>, 2> stores = {
-        std::make_unique<pg::OutboxStore>(options_.database_url, channel),
-        std::make_unique<pg::OutboxStore>(options_.database_url, channel)};
+        std::make_unique<pg::OutboxStore>(options_.database_url, channel, sent_rows),
+        std::make_unique<pg::OutboxStore>(options_.database_url, channel, sent_rows)};
     amqp::Connection connection(options_.amqp);
     amqp::DeclareExchanges(connection);
     connection.EnableConfirms();

@@ -28,6 +28,7 @@ struct RelayOptions {
     /// to gather more in that time (see ClaimPacer); 0 claims at once.
     std::chrono::milliseconds claim_linger{0};
     std::chrono::milliseconds confirm_timeout{30000};
+    /// How long rows stay once published; 0 deletes them in the transaction that would mark them.
     std::chrono::seconds sent_retention{std::chrono::hours{24}};
     std::chrono::seconds inbox_retention{std::chrono::hours{24 * 30}};
     std::chrono::seconds cleanup_interval{60};

@@ -44,7 +44,8 @@ class OutboxStore::Listener : public pqxx::notification_receiver {
     void operator()(const std::string&, int) override {}
 };
 
-OutboxStore::OutboxStore(const std::string& url, std::string channel) : connection_(Connect(url)) {
+OutboxStore::OutboxStore(const std::string& url, std::string channel, SentRows sent_rows)
+    : connection_(Connect(url)), sent_rows_(sent_rows) {
     // Marking rows sent (and the retention deletes) need not wait for the WAL flush: if a crash
     // loses a mark, the rows are published again and consumers drop the duplicates by their
     // inbox (at-least-once). Set for the session, so that no claim pays a round trip for it;
@@ -96,8 +97,11 @@ void OutboxStore::FinishBatch(const std::vector<std::int64_t>& sent_ids) {
             // server adopted a generic plan made while a fresh outbox was a few pages, a
             // sequential scan kept until autovacuum analyzed the table, so every mark read the
             // whole outbox (seen with auto_explain in bench/run-saga). Sent with the COMMIT.
-            claim_->QueueForCommit("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY(" +
-                                   Literal(*connection_, ArrayLiteral(sent_ids)) + "::bigint[])");
+            const std::string ids = Literal(*connection_, ArrayLiteral(sent_ids));
+            claim_->QueueForCommit(sent_rows_ == SentRows::kMark
+                                       ? "UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY(" + ids +
+                                             "::bigint[])"
+                                       : "DELETE FROM outbox WHERE id = ANY(" + ids + "::bigint[])");
         }
         claim_->Commit();
         claim_.reset();

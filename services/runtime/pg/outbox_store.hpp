@@ -40,14 +40,19 @@ struct OutboxBacklog {
 /// channel. Not thread-safe. Throws DatabaseUnavailable when the connection is lost.
 class OutboxStore {
   public:
-    OutboxStore(const std::string& url, std::string channel);
+    /// What finishing a batch does with the rows the broker confirmed: keeps them, marked sent
+    /// (for the retention window), or deletes them at once.
+    enum class SentRows { kMark, kDelete };
+
+    OutboxStore(const std::string& url, std::string channel, SentRows sent_rows = SentRows::kMark);
     ~OutboxStore();
 
     /// Opens a transaction and locks up to `limit` unsent rows (FOR UPDATE SKIP LOCKED, so
     /// several relays share the table). Rows whose aggregate has an older unsent row locked by
     /// another relay are left out, so each aggregate's events are published in order.
     OutboxClaim ClaimBatch(int limit);
-    /// Marks `sent_ids` sent and commits the claim transaction; other claimed rows stay unsent.
+    /// Marks `sent_ids` sent (or deletes them, by SentRows) and commits the claim transaction;
+    /// other claimed rows stay unsent.
     void FinishBatch(const std::vector<std::int64_t>& sent_ids);
     /// Rolls the claim transaction back (nothing marked sent).
     void AbandonBatch();
@@ -72,6 +77,7 @@ class OutboxStore {
     std::unique_ptr<pqxx::connection> connection_;
     std::unique_ptr<Listener> listener_;
     std::unique_ptr<FoldedWork> claim_;
+    SentRows sent_rows_;
 };
 
 /// Backlog of one database's outbox, for health checks and `sagactl outbox status`.

@@ -30,6 +30,8 @@ ServiceConfig ServiceConfig::FromEnv(const config::Env& env, std::string name, s
     c.prefetch = static_cast<std::uint16_t>(env.Int("CONSUMER_PREFETCH", 200, 1, 65535));
     c.relay_batch = static_cast<int>(env.Int("OUTBOX_BATCH", 500, 1, 10000));
     c.claim_linger = env.Duration("OUTBOX_CLAIM_LINGER", std::chrono::milliseconds{10});
+    c.sent_retention =
+        std::chrono::ceil<std::chrono::seconds>(env.Duration("OUTBOX_SENT_RETENTION", std::chrono::hours{24}));
     c.consumer_batch_linger = env.Duration("CONSUMER_BATCH_LINGER", std::chrono::milliseconds{0});
     c.consumer_batch_min_expected = 4;
     c.db_pool = static_cast<std::size_t>(env.Int("DB_POOL_SIZE", 8, 1, 256));

@@ -25,6 +25,9 @@ struct ServiceConfig {
     std::uint16_t prefetch;                  ///< CONSUMER_PREFETCH
     int relay_batch;                         ///< OUTBOX_BATCH
     std::chrono::milliseconds claim_linger;  ///< OUTBOX_CLAIM_LINGER
+    /// OUTBOX_SENT_RETENTION, default 24h: how long published outbox rows stay (for `sagactl
+    /// order`'s timeline); 0 deletes each row as soon as the broker confirmed it.
+    std::chrono::seconds sent_retention;
     /// CONSUMER_BATCH_LINGER, default 0: the consumer's messaging::ConsumerOptions::batch_linger,
     /// which trades settle latency for fewer transactions under load (bench/README step 19).
     /// notification-service, off the saga's path, sets its own (NOTIFY_BATCH_LINGER).

@@ -133,6 +133,7 @@ int ServiceHost::Run() {
     relay_options.amqp = {config_.amqp_url, config_.name + " relay"};
     relay_options.batch_size = config_.relay_batch;
     relay_options.claim_linger = config_.claim_linger;
+    relay_options.sent_retention = config_.sent_retention;
     relay_options.metrics = &running_->events;
     running_->relay = std::make_unique<outbox::OutboxRelay>(relay_options, wakeup_, logger_);
 

@@ -75,6 +75,25 @@ TEST_CASE(
     CHECK(message.properties.persistent);
     CHECK(message.properties.timestamp.has_value());
     REQUIRE(Eventually([&] { return f.Unsent() == 0; }, 5s));
+    CHECK(f.db.QueryInt("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL") == 1);  // kept for the retention
+}
+
+TEST_CASE("outbox relay: without a retention for sent rows, each row is deleted once the broker confirmed it") {
+    RuntimeFixture f;
+    DeclareTap(f);
+    auto options = f.Relay();
+    options.batch_size = 7;  // several batches, two in flight at a time
+    options.sent_retention = 0s;
+    constexpr std::size_t kRows = 40;
+    std::vector<events::Envelope> events;
+    for (std::size_t i = 0; i < kRows; ++i) events.push_back(SampleOrderCreated("o-delete-" + std::to_string(i % 4)));
+    f.WriteOutbox(events);
+
+    RunningRelay running(f, options);
+    const auto received = DrainTap(f, kRows);
+    CHECK(received.size() == kRows);
+    REQUIRE(Eventually([&] { return f.db.QueryInt("SELECT count(*) FROM outbox") == 0; }, 10s));
+    CHECK(running.relay.stats().published.load() == kRows);
 }
 
 TEST_CASE("outbox relay: two relays sharing one outbox publish every row once and keep each order's sequence") {

@@ -31,3 +31,13 @@ TEST_CASE("service config: a saga consumer lingers for no batch unless CONSUMER_
     CHECK_THROWS_WITH_AS(ConfigOf({{"CONSUMER_BATCH_LINGER", "soon"}}), doctest::Contains("CONSUMER_BATCH_LINGER"),
                          ConfigError);
 }
+
+TEST_CASE("service config: published outbox rows stay a day unless OUTBOX_SENT_RETENTION says otherwise") {
+    CHECK(ConfigOf({}).sent_retention == 24h);
+    CHECK(ConfigOf({{"OUTBOX_SENT_RETENTION", "0"}}).sent_retention == 0s);
+    CHECK(ConfigOf({{"OUTBOX_SENT_RETENTION", "90s"}}).sent_retention == 90s);
+    // Retention counts whole seconds; a part of one keeps rows for the second rather than none.
+    CHECK(ConfigOf({{"OUTBOX_SENT_RETENTION", "500ms"}}).sent_retention == 1s);
+    CHECK_THROWS_WITH_AS(ConfigOf({{"OUTBOX_SENT_RETENTION", "-1h"}}), doctest::Contains("OUTBOX_SENT_RETENTION"),
+                         ConfigError);
+}
