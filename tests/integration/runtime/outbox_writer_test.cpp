@@ -42,14 +42,15 @@ TEST_CASE("outbox writer: a row that cannot be written at commit takes the whole
     RuntimeFixture f;
     runtime::pg::Database db(f.db.url(), 1);
     auto writer = Writer();
-    const auto event = SampleOrderCreated("o-dup");
-    db.InTransaction([&](runtime::pg::Transaction& tx) { writer.Append(tx, event); });
+    db.InTransaction([&](runtime::pg::Transaction& tx) { writer.Append(tx, SampleOrderCreated("o-first")); });
 
-    // Same message id again (UNIQUE), next to a state change that must not survive alone.
+    // A row the table refuses (a constraint of this test's), next to a state change that must
+    // not survive alone.
+    f.db.Execute("ALTER TABLE outbox ADD CONSTRAINT test_refuses CHECK (aggregate_id <> 'o-refused')");
     CHECK_THROWS(db.InTransaction([&](runtime::pg::Transaction& tx) {
         tx.work().exec("INSERT INTO effects (event_id, subject) VALUES ('e', 's')");
         writer.Append(tx, SampleOrderCreated("o-fresh"));
-        writer.Append(tx, event);
+        writer.Append(tx, SampleOrderCreated("o-refused"));
     }));
     CHECK(f.Effects() == 0);
     CHECK(f.db.QueryInt("SELECT count(*) FROM outbox") == 1);
@@ -60,6 +61,16 @@ TEST_CASE("outbox writer: a row that cannot be written at commit takes the whole
         throw std::runtime_error("handler failed");
     }));
     CHECK(f.db.QueryInt("SELECT count(*) FROM outbox") == 1);
+}
+
+TEST_CASE("outbox writer: an event id is not checked for uniqueness, which consumers' inboxes handle") {
+    RuntimeFixture f;
+    runtime::pg::Database db(f.db.url(), 1);
+    auto writer = Writer();
+    const auto event = SampleOrderCreated("o-twice");
+    db.InTransaction([&](runtime::pg::Transaction& tx) { writer.Append(tx, event); });
+    db.InTransaction([&](runtime::pg::Transaction& tx) { writer.Append(tx, event); });
+    CHECK(f.db.QueryInt("SELECT count(*) FROM outbox WHERE message_id = '" + event.id + "'") == 2);
 }
 
 }  // namespace saga::test
