@@ -59,11 +59,9 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
     // batch in flight stay locked and unsent, so the next claim skips them and, by the
     // per-aggregate rule, every later row of their aggregates too: order is kept.
     const std::string channel = pg::OutboxChannel(options_.service);
-    const auto sent_rows =
-        options_.sent_retention.count() > 0 ? pg::OutboxStore::SentRows::kMark : pg::OutboxStore::SentRows::kDelete;
     std::array<std::unique_ptr<pg::OutboxStore>, 2> stores = {
-        std::make_unique<pg::OutboxStore>(options_.database_url, channel, sent_rows),
-        std::make_unique<pg::OutboxStore>(options_.database_url, channel, sent_rows)};
+        std::make_unique<pg::OutboxStore>(options_.database_url, channel, options_.sent_rows),
+        std::make_unique<pg::OutboxStore>(options_.database_url, channel, options_.sent_rows)};
     amqp::Connection connection(options_.amqp);
     amqp::DeclareExchanges(connection);
     connection.EnableConfirms();
@@ -88,9 +86,6 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
     // claiming eagerly found nothing about twice per batch.
     bool may_have_rows = true;
     while (!stop.stop_requested()) {
-        // On a connection without an open claim: here at most one batch is in flight.
-        const bool first_busy = !in_flight.empty() && in_flight.front().store == stores[0].get();
-        CleanUpIfDue(first_busy ? *stores[1] : *stores[0]);
         while (in_flight.size() < stores.size()) {
             // Signals are consumed before the claim, whose snapshot then sees their rows.
             const bool signalled = wakeup_.Drain();
@@ -112,10 +107,7 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
         }
         if (in_flight.empty()) {
             connection.KeepAlive();
-            // Not past a cleanup round that fell due, as one does at once while cleanup is behind.
-            const auto until_cleanup = std::chrono::ceil<std::chrono::milliseconds>(std::max(
-                next_cleanup_ - std::chrono::steady_clock::now(), std::chrono::steady_clock::duration::zero()));
-            stores[0]->WaitForWork(wakeup_.fd(), std::min(options_.poll_interval, until_cleanup));
+            stores[0]->WaitForWork(wakeup_.fd(), options_.poll_interval);
             if (const auto wait = pacer_.WaitBeforeClaim(ClaimPacer::Clock::now()); wait.count() > 0) {
                 stats_.lingers.fetch_add(1, std::memory_order_relaxed);
                 SleepUnlessStopped(stop, wait);
@@ -149,29 +141,6 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
         stats_.batches.fetch_add(1, std::memory_order_relaxed);
         in_flight.pop_front();
     }
-}
-
-void OutboxRelay::CleanUpIfDue(pg::OutboxStore& store) {
-    const auto now = std::chrono::steady_clock::now();
-    if (now < next_cleanup_) return;
-    // A round deletes a bounded chunk, so that it holds the relay up for tens of milliseconds at
-    // most. A full chunk means more rows are past their retention: the next round comes at the
-    // relay's next turn instead of a cleanup interval later, so cleanup keeps up with any rate
-    // of writes.
-    constexpr int kChunk = 2000;
-    const auto outbox = store.DeleteSentBefore(options_.sent_retention, kChunk);
-    const auto inbox = store.DeleteInboxBefore(options_.inbox_retention, kChunk);
-    cleaned_outbox_ += outbox;
-    cleaned_inbox_ += inbox;
-    if (outbox >= kChunk || inbox >= kChunk) {
-        next_cleanup_ = now;
-        return;
-    }
-    next_cleanup_ = now + options_.cleanup_interval;
-    if (cleaned_outbox_ + cleaned_inbox_ > 0) {
-        logger_.Info("retention cleanup", {{"outbox_rows", cleaned_outbox_}, {"inbox_rows", cleaned_inbox_}});
-    }
-    cleaned_outbox_ = cleaned_inbox_ = 0;
 }
 
 }  // namespace saga::runtime::outbox

@@ -28,10 +28,8 @@ struct RelayOptions {
     /// to gather more in that time (see ClaimPacer); 0 claims at once.
     std::chrono::milliseconds claim_linger{0};
     std::chrono::milliseconds confirm_timeout{30000};
-    /// How long rows stay once published; 0 deletes them in the transaction that would mark them.
-    std::chrono::seconds sent_retention{std::chrono::hours{24}};
-    std::chrono::seconds inbox_retention{std::chrono::hours{24 * 30}};
-    std::chrono::seconds cleanup_interval{60};
+    /// Rows the broker confirmed are marked sent (kept for RetentionCleanup) or deleted at once.
+    pg::OutboxStore::SentRows sent_rows = pg::OutboxStore::SentRows::kMark;
     /// Fault injection: runs after the broker confirmed a batch, before it is marked sent.
     std::function<void(const std::vector<pg::OutboxRow>&)> after_confirm;
     /// Counts published events by type once the broker confirmed them and they are marked sent;
@@ -52,8 +50,7 @@ struct RelayStats {
 /// publishes). Wakes on RelayWakeup (same process), NOTIFY (other writers) or the poll
 /// interval; under load it lets `claim_linger` pass before claiming (ClaimPacer). Reconnects
 /// to the database and the broker with backoff; a crash between publish and mark-sent
-/// republishes the rows, which consumers de-duplicate by message id. Also deletes sent outbox
-/// rows and old inbox rows past their retention.
+/// republishes the rows, which consumers de-duplicate by message id.
 class OutboxRelay {
   public:
     OutboxRelay(RelayOptions options, RelayWakeup& wakeup, log::Logger& logger);
@@ -64,16 +61,12 @@ class OutboxRelay {
 
   private:
     void RelayOnce(std::stop_token stop);
-    void CleanUpIfDue(pg::OutboxStore& store);
 
     RelayOptions options_;
     RelayWakeup& wakeup_;
     log::Logger& logger_;
     Backoff reconnect_backoff_{std::chrono::milliseconds{100}, std::chrono::seconds{5}};
     RelayStats stats_;
-    std::chrono::steady_clock::time_point next_cleanup_{};
-    std::int64_t cleaned_outbox_ = 0;  ///< rows deleted by the rounds of this cleanup, for its log line
-    std::int64_t cleaned_inbox_ = 0;
     ClaimPacer pacer_;
 };
 

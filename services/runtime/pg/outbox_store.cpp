@@ -46,7 +46,7 @@ class OutboxStore::Listener : public pqxx::notification_receiver {
 
 OutboxStore::OutboxStore(const std::string& url, std::string channel, SentRows sent_rows)
     : connection_(Connect(url)), sent_rows_(sent_rows) {
-    // Marking rows sent (and the retention deletes) need not wait for the WAL flush: if a crash
+    // Marking rows sent (or deleting them) need not wait for the WAL flush: if a crash
     // loses a mark, the rows are published again and consumers drop the duplicates by their
     // inbox (at-least-once). Set for the session, so that no claim pays a round trip for it;
     // libpqxx restores it after a reconnect.
@@ -125,35 +125,6 @@ void OutboxStore::WaitForWork(int wake_fd, std::chrono::milliseconds timeout) {
             connection_->get_notifs();
         }
         if (fds[0].revents & (POLLERR | POLLHUP)) throw DatabaseUnavailable("outbox listener connection lost");
-    });
-}
-
-std::int64_t OutboxStore::DeleteSentBefore(std::chrono::seconds retention, int limit) {
-    return Guard([&] {
-        pqxx::work tx(*connection_);
-        const auto result = tx.exec_params(
-            "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE sent_at < now() - make_interval(secs => $1)"
-            " LIMIT $2)",
-            static_cast<double>(retention.count()), limit);
-        tx.commit();
-        return static_cast<std::int64_t>(result.affected_rows());
-    });
-}
-
-std::int64_t OutboxStore::DeleteInboxBefore(std::chrono::seconds retention, int limit) {
-    return Guard([&] {
-        pqxx::work tx(*connection_);
-        const auto result = tx.exec_params(
-            "DELETE FROM inbox WHERE ctid IN (SELECT ctid FROM inbox WHERE received_at < now() - "
-            "make_interval(secs => $1) LIMIT $2)",
-            static_cast<double>(retention.count()), limit);
-        // Attempts left behind by messages that never came back (e.g. purged from the queue).
-        const auto attempts = tx.exec_params(
-            "DELETE FROM handling_attempts WHERE ctid IN (SELECT ctid FROM handling_attempts WHERE last_at < now() - "
-            "make_interval(secs => $1) LIMIT $2)",
-            static_cast<double>(retention.count()), limit);
-        tx.commit();
-        return static_cast<std::int64_t>(result.affected_rows() + attempts.affected_rows());
     });
 }
 

@@ -41,7 +41,7 @@ struct OutboxBacklog {
 class OutboxStore {
   public:
     /// What finishing a batch does with the rows the broker confirmed: keeps them, marked sent
-    /// (for the retention window), or deletes them at once.
+    /// (for the retention window, see pg::RetentionStore), or deletes them at once.
     enum class SentRows { kMark, kDelete };
 
     OutboxStore(const std::string& url, std::string channel, SentRows sent_rows = SentRows::kMark);
@@ -62,11 +62,6 @@ class OutboxStore {
     /// True if a NOTIFY on the channel arrived since the last call (or WaitForWork). Never blocks.
     bool Notified();
 
-    /// Deletes up to `limit` rows sent before now - `retention`; returns how many.
-    std::int64_t DeleteSentBefore(std::chrono::seconds retention, int limit);
-    /// Deletes up to `limit` inbox rows, and up to `limit` handling attempts, older than
-    /// `retention`; returns how many.
-    std::int64_t DeleteInboxBefore(std::chrono::seconds retention, int limit);
     OutboxBacklog ReadBacklog();
 
   private:

@@ -12,6 +12,7 @@
 #include "runtime/metrics/http_metrics.hpp"
 #include "runtime/metrics/outbox_metrics.hpp"
 #include "runtime/outbox/relay.hpp"
+#include "runtime/outbox/retention.hpp"
 #include "runtime/pg/migrator.hpp"
 #include "runtime/pg/outbox_store.hpp"
 #include "runtime/service/gremlin_routes.hpp"
@@ -32,6 +33,7 @@ struct ServiceHost::Running {
 
     std::unique_ptr<pg::Database> consumer_database;
     std::unique_ptr<outbox::OutboxRelay> relay;
+    std::unique_ptr<outbox::RetentionCleanup> retention;
     std::unique_ptr<messaging::ConsumerLoop> consumer;
     metrics::HttpMetrics http;
     metrics::EventMetrics events;
@@ -133,9 +135,15 @@ int ServiceHost::Run() {
     relay_options.amqp = {config_.amqp_url, config_.name + " relay"};
     relay_options.batch_size = config_.relay_batch;
     relay_options.claim_linger = config_.claim_linger;
-    relay_options.sent_retention = config_.sent_retention;
+    relay_options.sent_rows =
+        config_.sent_retention.count() > 0 ? pg::OutboxStore::SentRows::kMark : pg::OutboxStore::SentRows::kDelete;
     relay_options.metrics = &running_->events;
     running_->relay = std::make_unique<outbox::OutboxRelay>(relay_options, wakeup_, logger_);
+
+    running_->retention = std::make_unique<outbox::RetentionCleanup>(
+        outbox::RetentionOptions{.database_url = config_.database_url, .sent_retention = config_.sent_retention},
+        logger_);
+    tasks_.emplace_back("retention cleanup", [this](std::stop_token stop) { running_->retention->Run(stop); });
 
     std::vector<std::jthread> threads;
     threads.emplace_back([this](std::stop_token stop) { running_->relay->Run(stop); });

@@ -27,7 +27,8 @@ namespace saga::runtime::service {
 ///
 /// Threads: the HTTP I/O thread (the caller of Run()) plus its handler pool; one consumer
 /// thread (own AMQP connection and database connection); one relay thread (own AMQP and
-/// database connections); one thread per background task.
+/// database connections); one thread per background task, the retention cleanup of outbox and
+/// inbox among them (own database connection).
 class ServiceHost {
   public:
     ServiceHost(ServiceConfig config, log::Logger& logger);

@@ -1,5 +1,4 @@
 #include <doctest/doctest.h>
-#include <fmt/format.h>
 
 #include <map>
 #include <memory>
@@ -83,7 +82,7 @@ TEST_CASE("outbox relay: without a retention for sent rows, each row is deleted 
     DeclareTap(f);
     auto options = f.Relay();
     options.batch_size = 7;  // several batches, two in flight at a time
-    options.sent_retention = 0s;
+    options.sent_rows = runtime::pg::OutboxStore::SentRows::kDelete;
     constexpr std::size_t kRows = 40;
     std::vector<events::Envelope> events;
     for (std::size_t i = 0; i < kRows; ++i) events.push_back(SampleOrderCreated("o-delete-" + std::to_string(i % 4)));
@@ -274,65 +273,6 @@ TEST_CASE("outbox relay: a claim checks each row's aggregate through its index, 
     REQUIRE(Eventually([&] { return read_from_unsent_index() > before; }, 30s));
     // The batch reads its 300 entries; a probe that scanned the index would read about 45,000 more.
     CHECK(read_from_unsent_index() - before <= 2 * 300);
-}
-
-TEST_CASE("outbox relay: retention cleanup that falls due while a batch is in flight does not stop the relay") {
-    RuntimeFixture f;
-    DeclareTap(f);
-    auto options = WithoutPoll(f);
-    options.batch_size = 10;
-    options.cleanup_interval = 0s;  // due at every turn, so also while the other claim is open
-    RunningRelay running(f, options);
-    REQUIRE(Eventually([&] { return running.relay.stats().connected.load(); }, 10s));
-
-    constexpr std::size_t kRows = 200;  // twenty full batches: two in flight at a time
-    std::vector<events::Envelope> events;
-    for (std::size_t i = 0; i < kRows; ++i) events.push_back(SampleOrderCreated("o-cleanup-" + std::to_string(i)));
-    f.WriteOutbox(events);
-    CHECK(DrainTap(f, kRows).size() == kRows);
-    CHECK(Eventually([&] { return f.Unsent() == 0; }, 10s));
-    CHECK(running.relay.stats().connected.load());
-}
-
-TEST_CASE("outbox relay: retention cleanup keeps up with more expired rows than one round deletes") {
-    // One round deletes a bounded number of rows. Before, the next round came a cleanup interval
-    // (60 s) later, so no more than 10,000 rows a minute went: less than the order service writes
-    // at about 85 orders/s (two outbox rows an order), and past the retention window the tables
-    // grew without end.
-    RuntimeFixture f;
-    constexpr int kRows = 25000;
-    f.db.Execute(fmt::format(
-        "INSERT INTO outbox (message_id, event_type, aggregate_id, correlation_id, source, payload, created_at, "
-        "sent_at)"
-        " SELECT 'old-' || g, 'order.created', 'o-' || g, 'c', 'order-service', '{{}}', now() - interval '3 days',"
-        " now() - interval '2 days' FROM generate_series(1, {}) g",
-        kRows));
-    f.db.Execute(
-        fmt::format("INSERT INTO inbox (consumer, message_id, received_at)"
-                    " SELECT 'order-service', 'old-' || g, now() - interval '40 days' FROM generate_series(1, {}) g",
-                    kRows));
-    auto options = f.Relay();
-    options.cleanup_interval = 60s;
-    RunningRelay running(f, options);
-    CHECK(Eventually([&] { return f.db.QueryInt("SELECT count(*) FROM outbox") == 0; }, 30s));
-    CHECK(Eventually([&] { return f.db.QueryInt("SELECT count(*) FROM inbox") == 0; }, 30s));
-}
-
-TEST_CASE("outbox retention: sent rows past the retention are deleted, unsent and recent rows are kept") {
-    RuntimeFixture f;
-    f.WriteOutbox(
-        {SampleOrderCreated("o-old-sent"), SampleOrderCreated("o-recent-sent"), SampleOrderCreated("o-old-unsent")});
-    f.db.Execute("UPDATE outbox SET sent_at = now() - interval '2 days' WHERE aggregate_id = 'o-old-sent'");
-    f.db.Execute("UPDATE outbox SET sent_at = now() WHERE aggregate_id = 'o-recent-sent'");
-    f.db.Execute("UPDATE outbox SET created_at = now() - interval '3 days' WHERE aggregate_id = 'o-old-unsent'");
-
-    runtime::pg::OutboxStore store(f.db.url(), "outbox_test");
-    CHECK(store.DeleteSentBefore(std::chrono::hours{24}, 100) == 1);
-    CHECK(f.db.QueryInt("SELECT count(*) FROM outbox WHERE aggregate_id = 'o-old-sent'") == 0);
-    CHECK(f.db.QueryInt("SELECT count(*) FROM outbox") == 2);
-    const auto backlog = store.ReadBacklog();
-    CHECK(backlog.unsent == 1);
-    CHECK(backlog.oldest_age_seconds > 2 * 24 * 3600);
 }
 
 }  // namespace saga::test
