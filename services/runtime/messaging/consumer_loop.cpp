@@ -145,6 +145,9 @@ void ConsumerLoop::Process(amqp::Connection& connection, std::vector<amqp::Deliv
     // The database being down is nobody's fault: keep the deliveries and wait for it.
     Backoff backoff(std::chrono::milliseconds{100}, std::chrono::seconds{5});
     while (!items.empty()) {
+        // A failure seen before the outage is a verdict of an attempt that did not last: the next
+        // one may commit the message, and then no retry or dead-letter copy of it may go out.
+        for (auto& item : items) item.failure.reset();
         try {
             if (batch.front().redelivered) {
                 HandleRedelivered(items.front());

@@ -3,11 +3,13 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
 
 #include "runtime/amqp/topology.hpp"
+#include "runtime/pg/errors.hpp"
 #include "runtime_fixture.hpp"
 #include "support/sample_events.hpp"
 
@@ -186,6 +188,57 @@ TEST_CASE("consumer loop: one failing message in a batch does not hold back or u
     REQUIRE(dead);
     CHECK(events::Decode(dead->body).subject == "o-bad");
     CHECK(consumer->loop.stats().batches.load() < 20);  // it did batch
+}
+
+TEST_CASE(
+    "consumer loop: a message that failed alone, then committed when an outage made the batch run again, is not "
+    "also retried or dead-lettered") {
+    // The batch [A, B] fails together (A's handler throws), A fails alone too, and B's database
+    // goes away: the batch is held and handled again, and this time A's handler succeeds. A is
+    // committed then, so no retry or dead-letter copy of it may go out (a DLQ copy replayed after
+    // the inbox forgot A would apply it twice).
+    RuntimeFixture f;
+    runtime::pg::Database db(f.db.url(), 1);
+    auto options = f.Consumer();
+    options.retry.max_attempts = 1;
+    options.batch_linger = 300ms;  // so that A and B, queued before it starts, form one batch
+    options.batch_linger_min_expected = 0;
+    {
+        runtime::amqp::Connection setup(f.Amqp("setup"));
+        runtime::amqp::DeclareServiceTopology(
+            setup, {"test-service", {"order.created"}, options.retry.delays, options.delivery_limit});
+    }
+    for (const char* subject : {"o-a", "o-b"}) {
+        const auto event = SampleOrderCreated(subject);
+        f.PublishRaw("order.created", events::Encode(event), event.id);
+    }
+    std::mutex mutex;
+    std::map<std::string, int> calls;
+    auto record = RecordEffect();
+    auto consumer = StartConsumer(
+        f, db,
+        [&](const events::Envelope& event, runtime::pg::Transaction& tx) {
+            int call = 0;
+            {
+                std::lock_guard lock(mutex);
+                call = ++calls[event.subject];
+            }
+            if (event.subject == "o-a" && call <= 2) throw std::runtime_error("not yet");
+            if (event.subject == "o-b" && call == 1) throw runtime::pg::DatabaseUnavailable("gone for a moment");
+            record(event, tx);
+        },
+        options);
+
+    REQUIRE(Eventually([&] { return f.Effects() == 2 && consumer->loop.stats().batches.load() >= 1; }, 10s));
+    {
+        std::lock_guard lock(mutex);
+        REQUIRE(calls["o-a"] == 3);  // together, alone, together again
+        REQUIRE(calls["o-b"] == 2);  // alone (the outage), together again
+    }
+    CHECK(consumer->loop.stats().handled.load() == 2);
+    CHECK(consumer->loop.stats().retried.load() == 0);
+    CHECK(consumer->loop.stats().dead_lettered.load() == 0);
+    CHECK(f.vhost.MessageCount("test-service.dlq") == 0);
 }
 
 TEST_CASE(
