@@ -83,6 +83,14 @@ void TestDatabase::Execute(const std::string& sql) const {
     pqxx::nontransaction(connection).exec0(sql);
 }
 
+void TestDatabase::SetReadOnly(bool read_only) const {
+    pqxx::connection admin(StackEnv("SAGA_PG_ADMIN_URL"));
+    pqxx::nontransaction tx(admin);
+    tx.exec0("ALTER DATABASE " + name_ +
+             (read_only ? " SET default_transaction_read_only = on" : " RESET default_transaction_read_only"));
+    tx.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = " + tx.quote(name_));
+}
+
 bool TestDatabase::RowLockedElsewhere(const std::string& table, const std::string& where) const {
     try {
         QueryInt("SELECT count(*) FROM (SELECT 1 FROM " + table + " WHERE " + where + " FOR UPDATE NOWAIT) AS locked");

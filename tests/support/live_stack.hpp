@@ -27,6 +27,9 @@ class TestDatabase {
     /// Runs a query returning one integer (e.g. "SELECT count(*) FROM outbox").
     long long QueryInt(const std::string& sql) const;
     void Execute(const std::string& sql) const;
+    /// Makes the database refuse writes (SQLSTATE 25006), as a standby after a failover does, or
+    /// writable again, and ends its sessions so that their clients reconnect under the new setting.
+    void SetReadOnly(bool read_only) const;
     /// Whether another transaction holds a row lock on a row of `table` matching `where`.
     bool RowLockedElsewhere(const std::string& table, const std::string& where) const;
     /// Applies `migrations` as `component` would at startup (e.g. a service's tables).

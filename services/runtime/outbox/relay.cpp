@@ -40,14 +40,21 @@ void OutboxRelay::Run(std::stop_token stop) {
     while (!stop.stop_requested()) {
         try {
             RelayOnce(stop);
-        } catch (const pg::DatabaseUnavailable& error) {
-            const auto wait = reconnect_backoff_.Next();
-            logger_.Warn("outbox relay: database unavailable",
-                         {{"error", error.what()}, {"retry_in_ms", wait.count()}});
-            SleepUnlessStopped(stop, wait);
         } catch (const amqp::AmqpError& error) {
             const auto wait = reconnect_backoff_.Next();
             logger_.Warn("outbox relay: broker unavailable", {{"error", error.what()}, {"retry_in_ms", wait.count()}});
+            SleepUnlessStopped(stop, wait);
+        } catch (const std::exception& error) {
+            // The database went away or refused a statement. Only rows the broker confirmed are
+            // ever marked sent, so starting over later loses nothing; ending the thread would
+            // take the whole service down.
+            const auto wait = reconnect_backoff_.Next();
+            const nlohmann::json fields = {{"error", error.what()}, {"retry_in_ms", wait.count()}};
+            if (pg::IsUnavailable(error)) {
+                logger_.Warn("outbox relay: database unavailable", fields);
+            } else {
+                logger_.Error("outbox relay: database error", fields);
+            }
             SleepUnlessStopped(stop, wait);
         }
     }

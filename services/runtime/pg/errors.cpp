@@ -12,8 +12,13 @@ bool IsUnavailable(const std::exception& error) {
     if (dynamic_cast<const pqxx::statement_completion_unknown*>(&error)) return true;
     if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&error)) {
         const std::string state = sql->sqlstate();
-        // 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now.
-        return state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03";
+        const auto in_class = [&](const char* prefix) { return state.rfind(prefix, 0) == 0; };
+        // 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now;
+        // 25006: read-only transaction (a standby, or the server set read-only: a failover);
+        // 53: insufficient resources (disk full, out of memory, too many connections);
+        // 58: system error (I/O error). None of them is the fault of what is being written.
+        return in_class("08") || in_class("53") || in_class("58") || state == "25006" || state == "57P01" ||
+               state == "57P02" || state == "57P03";
     }
     return false;
 }

@@ -13,7 +13,8 @@ class DatabaseUnavailable : public std::runtime_error {
 };
 
 /// True for exceptions that mean the database is unavailable rather than that the statement
-/// failed: lost connections, shutdowns, unknown commit outcome.
+/// failed: lost connections, shutdowns, unknown commit outcome, a read-only server, no disk
+/// space, memory or connections left, I/O errors.
 bool IsUnavailable(const std::exception& error);
 
 /// True for failures that a plain retry of the same transaction can fix (serialization

@@ -242,6 +242,30 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "consumer loop: a database that refuses writes (read-only after a failover) holds the messages, never "
+    "dead-letters them") {
+    RuntimeFixture f;
+    runtime::pg::Database db(f.db.url(), 1);
+    auto consumer = StartConsumer(f, db, RecordEffect(), f.Consumer());
+    f.db.SetReadOnly(true);
+    const auto event = SampleOrderCreated("o-read-only");
+    f.PublishRaw("order.created", events::Encode(event), event.id);
+
+    // Long enough for every retry delay of f.Consumer() (three attempts within about a second).
+    std::this_thread::sleep_for(2500ms);
+    CHECK(consumer->loop.stats().retried.load() == 0);
+    CHECK(consumer->loop.stats().dead_lettered.load() == 0);
+    CHECK(f.vhost.MessageCount("test-service.dlq") == 0);
+    CHECK(f.Effects() == 0);
+
+    f.db.SetReadOnly(false);
+    REQUIRE(Eventually([&] { return f.Effects() == 1; }, 15s));
+    CHECK(consumer->loop.stats().handled.load() == 1);
+    CHECK(consumer->loop.stats().retried.load() == 0);
+    CHECK(consumer->loop.stats().dead_lettered.load() == 0);
+}
+
+TEST_CASE(
     "consumer loop: a batch's preparer gets its events before their handlers, in their transaction, not duplicates") {
     RuntimeFixture f;
     runtime::pg::Database db(f.db.url(), 1);

@@ -95,6 +95,27 @@ TEST_CASE("outbox relay: without a retention for sent rows, each row is deleted 
     CHECK(running.relay.stats().published.load() == kRows);
 }
 
+TEST_CASE(
+    "outbox relay: a database that refuses writes (read-only after a failover) is waited out, then every row "
+    "goes out") {
+    RuntimeFixture f;
+    DeclareTap(f);
+    std::vector<events::Envelope> events;
+    for (int i = 0; i < 5; ++i) events.push_back(SampleOrderCreated("o-ro-" + std::to_string(i)));
+    f.WriteOutbox(events);
+    f.db.SetReadOnly(true);  // the claim's SELECT ... FOR UPDATE is refused now (25006)
+
+    RunningRelay running(f, f.Relay());
+    std::this_thread::sleep_for(1500ms);
+    CHECK(f.Unsent() == 5);
+    CHECK(running.relay.stats().published.load() == 0);
+
+    f.db.SetReadOnly(false);
+    const auto received = DrainTap(f, events.size());
+    CHECK(received.size() == events.size());
+    REQUIRE(Eventually([&] { return f.Unsent() == 0; }, 10s));
+}
+
 TEST_CASE("outbox relay: two relays sharing one outbox publish every row once and keep each order's sequence") {
     RuntimeFixture f;
     DeclareTap(f);
