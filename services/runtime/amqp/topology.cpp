@@ -30,7 +30,7 @@ std::string DeadLetterQueueName(const std::string& queue) { return queue + ".dlq
 std::string RetryExchangeName(const std::string& queue) { return queue + ".retry"; }
 
 std::string RetryQueueName(const std::string& queue, std::chrono::milliseconds delay) {
-    return fmt::format("{}.retry.{}ms", queue, delay.count());
+    return fmt::format("{}.delay.{}ms", queue, delay.count());
 }
 
 void DeclareExchanges(Connection& connection) {
@@ -64,11 +64,17 @@ void DeclareServiceTopology(Connection& connection, const ServiceTopology& topol
     delays.erase(std::unique(delays.begin(), delays.end()), delays.end());
     for (auto delay : delays) {
         const std::string retry_queue = RetryQueueName(topology.queue, delay);
+        // Quorum with at-least-once dead-lettering: an expired retry copy leaves the delay queue
+        // only once the work queue has confirmed it. A classic queue dead-letters at most once, so
+        // a broker crash during the expiry, or a work queue that refuses it, would lose the copy
+        // after the original was acked.
         Declare(connection, retry_queue,
-                {{"x-queue-type", std::string("classic")},
+                {{"x-queue-type", std::string("quorum")},
                  {"x-message-ttl", std::int64_t{delay.count()}},
                  {"x-dead-letter-exchange", retry_exchange},
-                 {"x-dead-letter-routing-key", topology.queue}});
+                 {"x-dead-letter-routing-key", topology.queue},
+                 {"x-dead-letter-strategy", std::string("at-least-once")},
+                 {"x-overflow", std::string("reject-publish")}});
         connection.BindQueue(retry_queue, retry_exchange, retry_queue);
     }
 }

@@ -28,8 +28,10 @@ std::string DeadLetterQueueName(const std::string& queue);
 /// through the default exchange, so a service user needs no write permission on it (which
 /// would let it put messages into any queue).
 std::string RetryExchangeName(const std::string& queue);
-/// "<queue>.retry.<ms>ms": named by its delay, so changing the delays never collides with an
-/// existing queue's arguments.
+/// "<queue>.delay.<ms>ms": named by its delay, so changing the delays never collides with an
+/// existing queue's arguments. (Up to 2026-12 they were classic queues named
+/// "<queue>.retry.<ms>ms"; left over from an older version, such a queue still expires what it
+/// holds into the work queue and can be deleted once empty.)
 std::string RetryQueueName(const std::string& queue, std::chrono::milliseconds delay);
 
 /// The topology did not match what exists on the broker; the text says what differs.
@@ -39,9 +41,9 @@ class TopologyMismatch : public std::runtime_error {
 };
 
 /// Declares (idempotently) the exchanges, the quorum work queue with its dead-letter settings,
-/// its quorum DLQ (no delivery limit), the retry exchange, the retry delay queues (classic, TTL,
+/// its quorum DLQ (no delivery limit), the retry exchange, the retry delay queues (quorum, TTL,
 /// bound to the retry exchange by their own name, dead-lettering back through it to the work
-/// queue alone) and the bindings. A queue that already exists
+/// queue alone, at least once) and the bindings. A queue that already exists
 /// with different arguments throws TopologyMismatch naming the argument; other failures throw
 /// AmqpError.
 void DeclareServiceTopology(Connection& connection, const ServiceTopology& topology);

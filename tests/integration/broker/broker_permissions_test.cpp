@@ -58,7 +58,7 @@ TEST_CASE_FIXTURE(ServiceTopologies, "broker permissions: a service publishes it
     CHECK(ReplyCodeAs("inventory-service", [](auto& c) { PublishConfirmed(c, "saga.events", "inventory.reserved"); }) ==
           0);
     CHECK(ReplyCodeAs("inventory-service", [](auto& c) {
-              PublishConfirmed(c, amqp::RetryExchangeName("inventory-service"), "inventory-service.retry.200ms");
+              PublishConfirmed(c, amqp::RetryExchangeName("inventory-service"), "inventory-service.delay.200ms");
           }) == 0);
     CHECK(ReplyCodeAs("inventory-service", [](auto& c) { PublishConfirmed(c, "saga.dlx", "inventory-service"); }) == 0);
     CHECK(ReplyCodeAs("inventory-service", [](auto& c) { c.Consume("inventory-service"); }) == 0);

@@ -45,7 +45,7 @@ TEST_CASE("broker policies: the work-queue policy matches the work queues only")
     for (const char* queue : {"order-service", "inventory-service", "payment-service", "notification-service"}) {
         CHECK(std::regex_search(queue, pattern));
     }
-    for (const char* queue : {"order-service.dlq", "payment-service.retry.1000ms", "e2e-tap", "order-service-x"}) {
+    for (const char* queue : {"order-service.dlq", "payment-service.delay.1000ms", "e2e-tap", "order-service-x"}) {
         CHECK_FALSE(std::regex_search(queue, pattern));
     }
 }

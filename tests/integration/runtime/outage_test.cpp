@@ -97,4 +97,33 @@ TEST_CASE("outage: PostgreSQL stopped and restarted under load — nothing dead-
     pipeline.CheckEveryEventHandledExactlyOnce(400);
 }
 
+TEST_CASE("outage: a retry copy whose delay ends while its work queue is gone is kept, and arrives once it is back") {
+    // The work queue is absent while an operator re-creates it with other settings (what
+    // TopologyMismatch asks for). A classic delay queue dead-letters at most once: the expired
+    // copy had no route and was dropped, after the consumer had already acked the original.
+    TestVhost vhost;
+    runtime::amqp::Connection setup({vhost.amqp_url(), "retry-no-route-test"});
+    const runtime::amqp::ServiceTopology topology{"test-service", {"order.created"}, {200ms}};
+    runtime::amqp::DeclareServiceTopology(setup, topology);
+    setup.DeleteQueue("test-service");
+
+    runtime::amqp::OutgoingMessage copy{runtime::amqp::RetryExchangeName("test-service"),
+                                        runtime::amqp::RetryQueueName("test-service", 200ms),
+                                        {},
+                                        R"({"retry":"copy"})"};
+    copy.properties.message_id = "retry-copy";
+    setup.EnableConfirms();
+    const auto confirmed = setup.WaitForConfirms(setup.Publish(copy), 5s);
+    REQUIRE(confirmed.complete);
+    REQUIRE(confirmed.nacked.empty());
+    std::this_thread::sleep_for(2s);  // expired ten times over, with nowhere to go
+
+    runtime::amqp::DeclareServiceTopology(setup, topology);
+    // The broker's dead-letter worker offers a held copy again on its own timer (3 minutes by
+    // default) or when the delay queue restarts; a broker restart is the shorter wait here.
+    StopRabbitMq();
+    StartRabbitMq();
+    CHECK(Eventually([&] { return vhost.MessageCount("test-service") == 1; }, 60s));
+}
+
 }  // namespace saga::test

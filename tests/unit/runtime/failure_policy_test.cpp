@@ -60,7 +60,7 @@ TEST_CASE("retry copy: goes to the delay queue of the work queue only, and later
     const auto first =
         messaging::RetryCopy(SampleDelivery(), "payment-service", "payment-service", 5s, SampleFailure(1, "T1"));
     CHECK(first.exchange == "payment-service.retry");
-    CHECK(first.routing_key == "payment-service.retry.5000ms");
+    CHECK(first.routing_key == "payment-service.delay.5000ms");
     CHECK_FALSE(amqp::StringHeader(first.properties.headers, "x-failure-reason"));
 
     // It comes back through the retry exchange: the headers still name the first delivery.
