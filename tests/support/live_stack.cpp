@@ -127,6 +127,12 @@ nlohmann::json TestVhost::Queue(const std::string& queue) const {
     return response.Json();
 }
 
+nlohmann::json TestVhost::Bindings() const {
+    const auto response = Management().Get("/api/bindings/" + name_);
+    if (response.status != 200) throw std::runtime_error("cannot list bindings: " + response.body);
+    return response.Json();
+}
+
 long long TestVhost::MessageCount(const std::string& queue) const {
     runtime::amqp::Connection connection({amqp_url_, "test-inspect"});
     return connection.InspectQueue(queue).messages;

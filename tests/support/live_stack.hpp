@@ -54,6 +54,8 @@ class TestVhost {
     const std::string& amqp_url() const { return amqp_url_; }
     /// GET /api/queues/<vhost>/<queue> from the management API (null when it does not exist).
     nlohmann::json Queue(const std::string& queue) const;
+    /// GET /api/bindings/<vhost> from the management API.
+    nlohmann::json Bindings() const;
     /// Messages ready for delivery in a queue (AMQP passive declare; unacked ones not counted).
     long long MessageCount(const std::string& queue) const;
     /// Consumers attached to a queue (AMQP passive declare); -1 when the queue does not exist.
