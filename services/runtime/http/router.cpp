@@ -87,6 +87,11 @@ bool Router::Matches(const Route& route, const std::vector<std::string_view>& pa
     return true;
 }
 
+bool Router::Answers(const Route& route, std::string_view method) {
+    // HEAD is GET without the content (RFC 9110 9.3.2); the session drops the body.
+    return route.method == method || (method == "HEAD" && route.method == "GET");
+}
+
 bool Router::MoreSpecific(const Route& a, const Route& b) {
     for (std::size_t i = 0; i < a.segments.size(); ++i) {
         if (a.segments[i].is_param != b.segments[i].is_param) {
@@ -107,8 +112,9 @@ Response Router::Dispatch(Request& request, std::string_view& route_label) const
         if (!Matches(route, parts)) {
             continue;
         }
-        if (route.method != request.method) {
+        if (!Answers(route, request.method)) {
             allowed.push_back(route.method);
+            if (route.method == "GET") allowed.push_back("HEAD");
         } else if (best == nullptr || MoreSpecific(route, *best)) {
             best = &route;
         }

@@ -57,6 +57,7 @@ class Router {
 
     static bool Matches(const Route& route, const std::vector<std::string_view>& parts);
     static bool MoreSpecific(const Route& a, const Route& b);
+    static bool Answers(const Route& route, std::string_view method);
     Response Dispatch(Request& request, std::string_view& route_label) const;
 
     std::vector<Route> routes_;

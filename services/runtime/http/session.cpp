@@ -61,7 +61,10 @@ bool HasLineBreakOrNul(std::string_view text) {
     return text.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos;
 }
 
-WireResponse ToWire(Response response, unsigned version, bool keep_alive, const std::string& correlation_id) {
+/// `to_head`: the answer to a HEAD request, which carries the headers of the full response and no
+/// content (RFC 9110 9.3.2), whatever its status.
+WireResponse ToWire(Response response, unsigned version, bool keep_alive, const std::string& correlation_id,
+                    bool to_head = false) {
     if (response.status < 200 || response.status > 599) {
         fmt::print(stderr, "http: a handler answered with status {}; sending 500 (correlation id {})\n",
                    response.status, correlation_id);
@@ -85,6 +88,7 @@ WireResponse ToWire(Response response, unsigned version, bool keep_alive, const 
     }
     wire.keep_alive(keep_alive);
     wire.prepare_payload();
+    if (to_head) wire.body().clear();  // Content-Length still says what a GET would get
     return wire;
 }
 
@@ -182,6 +186,7 @@ asio::awaitable<void> Serve(beast::tcp_stream& stream, SessionContext context, C
         WireRequest wire = parser.release();
         unsigned version = wire.version();
         bool keep_alive = wire.keep_alive();
+        const bool to_head = wire.method() == bhttp::verb::head;
         Response response;
         try {
             Request request = FromWire(std::move(wire), correlation_id);
@@ -191,7 +196,7 @@ asio::awaitable<void> Serve(beast::tcp_stream& stream, SessionContext context, C
             response = Problem(error);
         }
         keep_alive = keep_alive && !context.connections.draining();
-        WireResponse out = ToWire(std::move(response), version, keep_alive, correlation_id);
+        WireResponse out = ToWire(std::move(response), version, keep_alive, correlation_id, to_head);
         stream.expires_after(config.write_timeout);
         co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
         if (ec || !keep_alive) {

@@ -86,7 +86,7 @@ bool RawConnection::Receive() {
     return received > 0;
 }
 
-RawConnection::Reply RawConnection::ReadResponse() {
+RawConnection::Reply RawConnection::ReadHeadResponse() {
     std::size_t head_end;
     while ((head_end = buffer_.find("\r\n\r\n")) == std::string::npos) {
         if (!Receive()) {
@@ -100,6 +100,11 @@ RawConnection::Reply RawConnection::ReadResponse() {
         throw std::runtime_error("not an HTTP response: " + reply.head);
     }
     reply.status = std::stoi(reply.head.substr(9, 3));
+    return reply;
+}
+
+RawConnection::Reply RawConnection::ReadResponse() {
+    Reply reply = ReadHeadResponse();
     std::size_t length = std::stoul(reply.Header("Content-Length").value_or("0"));
     while (buffer_.size() < length) {
         if (!Receive()) {

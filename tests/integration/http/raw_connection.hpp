@@ -28,6 +28,9 @@ class RawConnection {
     /// Reads one response (a "100 Continue" counts as one). Throws std::runtime_error when the connection
     /// closes or the timeout passes first.
     Reply ReadResponse();
+    /// Reads the response to a HEAD request: its head only, since such a response has no body whatever its
+    /// Content-Length says.
+    Reply ReadHeadResponse();
     /// Everything received until the peer closed (or reset) the connection; nullopt when it is still open
     /// at the timeout.
     std::optional<std::string> ReadUntilClosed();

@@ -57,6 +57,29 @@ TEST_CASE("http server: keep-alive serves several requests on one connection") {
     CHECK(client.NewConnectionsInLastRequest() == 0);
 }
 
+TEST_CASE(
+    "http server: a HEAD response has the GET's headers and no body, so the next response on the connection is "
+    "intact") {
+    RunningServer server(EchoRoutes());
+    RawConnection connection(server.port());
+    connection.Send(Get("/ping"));
+    const auto get = connection.ReadResponse();
+
+    connection.Send("HEAD /ping HTTP/1.1\r\nHost: test\r\n\r\n" + Get("/items/after-head"));
+    const auto head = connection.ReadHeadResponse();
+    CHECK(head.status == 200);
+    CHECK(head.Header("Content-Length") == get.Header("Content-Length"));
+    CHECK(head.Header("Content-Type") == get.Header("Content-Type"));
+    const auto next = connection.ReadResponse();
+    REQUIRE(next.status == 200);
+    CHECK(nlohmann::json::parse(next.body)["item_id"] == "after-head");
+
+    // An error answer to HEAD has no body either.
+    connection.Send("HEAD /nowhere HTTP/1.1\r\nHost: test\r\n\r\n" + Get("/ping"));
+    CHECK(connection.ReadHeadResponse().status == 404);
+    CHECK(connection.ReadResponse().status == 200);
+}
+
 TEST_CASE("http server: Connection: close and HTTP/1.0 get one response and then the connection closes") {
     RunningServer server(EchoRoutes());
 

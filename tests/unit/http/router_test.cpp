@@ -85,8 +85,23 @@ TEST_CASE("http router: a known path with another method gets 405 listing the al
     auto response = router.Handle(request);
 
     CHECK(response.status == 405);
-    CHECK(response.Header("Allow") == "GET, PATCH");
+    CHECK(response.Header("Allow") == "GET, HEAD, PATCH");
     CHECK(ProblemOf(response)["status"] == 405);
+}
+
+TEST_CASE("http router: a GET route answers HEAD too (RFC 9110 9.3.2), and only GET routes do") {
+    http::Router router;
+    router.Add("GET", "/api/orders/{order_id}", Answer("get"));
+    router.Add("POST", "/api/orders", Answer("create"));
+
+    auto head = Make("HEAD", "/api/orders/o-1");
+    CHECK(router.Handle(head).body == "get");
+    CHECK(head.path_params.at("order_id") == "o-1");
+
+    auto head_of_post = Make("HEAD", "/api/orders");
+    auto response = router.Handle(head_of_post);
+    CHECK(response.status == 405);
+    CHECK(response.Header("Allow") == "POST");
 }
 
 TEST_CASE("http router: a handler's HttpError becomes its problem response") {
