@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "events/formats.hpp"
 #include "runtime/amqp/connection.hpp"
 #include "runtime/amqp/errors.hpp"
 #include "sagactl/output/facts_render.hpp"
@@ -16,6 +17,8 @@ void AddTimelineRoute(http::Router& router, const std::map<std::string, std::str
     router.Add("GET", "/console/api/orders/{order_id}/timeline",
                [&database_urls, &amqp_url](const http::Request& request) {
                    const std::string& order_id = request.PathParam("order_id");
+                   if (!events::IsId(order_id))
+                       throw http::HttpError(http::ErrorKind::kNotFound, "no order " + order_id);
                    sagactl::SagaTimeline timeline;
                    try {
                        runtime::amqp::Connection broker({.url = amqp_url, .connection_name = "console timeline"});

@@ -1,5 +1,6 @@
 #include "inventory/handlers/restock_product.hpp"
 
+#include "events/formats.hpp"
 #include "events/inventory_restocked.hpp"
 #include "inventory/app/cause.hpp"
 #include "inventory/app/stock_change.hpp"
@@ -18,6 +19,7 @@ runtime::http::Handler RestockProduct(runtime::pg::Database& database, Inventory
     return [&database, &inventory, admin_token = std::move(admin_token)](const runtime::http::Request& request) {
         RequireAdmin(request, admin_token);
         const auto& id = request.PathParam("product_id");
+        if (!events::IsId(id)) throw runtime::http::HttpError(runtime::http::ErrorKind::kNotFound, "no product " + id);
         const auto input = domain::ParseRestock(runtime::http::ParseJsonBody(request));
         ThrowIfInvalid(input.errors);
         const auto cause = Cause::Of(request);

@@ -1,5 +1,6 @@
 #include "order/handlers/cancel_order.hpp"
 
+#include "events/formats.hpp"
 #include "order/handlers/database_errors.hpp"
 #include "order/handlers/order_json.hpp"
 
@@ -10,6 +11,7 @@ using runtime::http::HttpError;
 
 runtime::http::Response CancelOrder::operator()(const runtime::http::Request& request) const {
     const std::string& order_id = request.PathParam("order_id");
+    if (!events::IsId(order_id)) throw HttpError(ErrorKind::kNotFound, "no order " + order_id);
     const auto order = InTransactionOr503(database_, [&](runtime::pg::Transaction& tx) {
         const auto result = transitions_.Apply(
             tx, order_id, {.input = domain::OrderInput::kCancelRequested, .causation_id = request.correlation_id});

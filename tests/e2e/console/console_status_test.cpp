@@ -93,6 +93,8 @@ TEST_CASE("console timeline: a confirmed order's timeline has all four services"
     const auto unknown = client.Get("/console/api/orders/no-such-order/timeline");
     CHECK(unknown.status == 404);
     CHECK(unknown.Header("Content-Type").value_or("").starts_with("application/problem+json"));
+    // An id that is not UTF-8 text names no order either (it used to reach PostgreSQL: 500).
+    CHECK(client.Get("/console/api/orders/%FF/timeline").status == 404);
 }
 
 TEST_CASE("console queues: the vhost's queues with their consumers come from the management API") {

@@ -52,6 +52,8 @@ TEST_CASE("inventory API: the seeded catalogue is listed with prices and stock â
     const auto missing = stack.http().Get("/api/inventory/NOPE");
     CHECK(missing.status == 404);
     CHECK(missing.Header("Content-Type").value_or("") == "application/problem+json");
+    // Bytes that are not UTF-8 text used to reach PostgreSQL, which refused them: a 500.
+    CHECK(stack.http().Get("/api/inventory/%FF").status == 404);
     stack.CheckInvariant();
 }
 
@@ -134,6 +136,7 @@ TEST_CASE("inventory API: an admin restocks (200, inventory.restocked â€” back_i
     CHECK(stack.tap().All("inventory.back_in_stock", "PROD-004").empty());
 
     CHECK(Patch(stack, "NOPE", {{"restock", 1}}).status == 404);
+    CHECK(Patch(stack, "%C3", {{"restock", 1}}).status == 404);
     const auto zero = Patch(stack, "PROD-004", {{"restock", 0}});
     CHECK(zero.status == 400);
     CHECK(zero.Json().at("errors").at(0).at("field") == "restock");

@@ -104,6 +104,9 @@ TEST_CASE("order api: unknown orders are 404 problems") {
     CHECK(response.status == 404);
     CHECK(response.Header("Content-Type") == "application/problem+json");
     CHECK(f.http.Get("/api/orders/%20%27").status == 404);
+    // Bytes that are not UTF-8 text used to reach PostgreSQL, which refused them: a 500.
+    CHECK(f.http.Get("/api/orders/%FF").status == 404);
+    CHECK(f.http.PostJson("/api/orders/%C3/cancel", nlohmann::json::object()).status == 404);
 }
 
 TEST_CASE("order api: the listing pages through a customer's orders with a cursor, newest first") {
