@@ -89,7 +89,15 @@ std::vector<FieldError> ValidateEnvelope(const nlohmann::json& document) {
 Envelope Decode(std::string_view json) {
     nlohmann::json document;
     try {
-        document = nlohmann::json::parse(json);
+        // U+0000 ("\u0000") in a string or name: no PostgreSQL text can hold it.
+        document = nlohmann::json::parse(json, [](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+            using Event = nlohmann::json::parse_event_t;
+            if ((event == Event::key || event == Event::value) && parsed.is_string() &&
+                parsed.get_ref<const std::string&>().find('\0') != std::string::npos) {
+                throw DecodeError("a string holds U+0000, which is not allowed");
+            }
+            return true;
+        });
     } catch (const nlohmann::json::exception& error) {
         // parse_error, and out_of_range for a number beyond double ("1e400").
         throw DecodeError(fmt::format("not JSON: {}", error.what()));

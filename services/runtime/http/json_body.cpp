@@ -45,15 +45,21 @@ nlohmann::json ParseJsonBody(const Request& request) {
     }
     // Checked during parsing: a 64 KiB body of '[' would otherwise become a tree that every recursive
     // consumer (dump, comparisons, validators) walks with the call stack.
-    auto depth_guard = [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+    // And U+0000 ("\u0000"): no PostgreSQL text can hold it, and the driver cuts strings short at it.
+    auto guard = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
         if (depth > kMaxJsonDepth) {
             throw HttpError(ErrorKind::kBadRequest,
                             fmt::format("the JSON document is nested deeper than {} levels", kMaxJsonDepth));
         }
+        using Event = nlohmann::json::parse_event_t;
+        if ((event == Event::key || event == Event::value) && parsed.is_string() &&
+            parsed.get_ref<const std::string&>().find('\0') != std::string::npos) {
+            throw HttpError(ErrorKind::kBadRequest, "a string in the JSON document holds U+0000, which is not allowed");
+        }
         return true;
     };
     try {
-        return nlohmann::json::parse(request.body, depth_guard);
+        return nlohmann::json::parse(request.body, guard);
     } catch (const nlohmann::json::exception& error) {
         // parse_error, and out_of_range for a number beyond double ("1e400").
         throw HttpError(ErrorKind::kBadRequest, "malformed JSON: " + ClientMessage(error));

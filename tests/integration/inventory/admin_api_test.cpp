@@ -65,6 +65,14 @@ TEST_CASE("inventory API: without ADMIN_TOKEN the admin endpoints do not exist (
     CHECK(stack.Product("PROD-001").at("available") == 100);
 }
 
+TEST_CASE("inventory API: a name holding U+0000 is refused, not stored cut short at it") {
+    InventoryStack stack;
+    const auto response = Post(
+        stack, {{"product_id", "NUL-1"}, {"name", std::string("Key\0board", 9)}, {"price", 9.99}, {"quantity", 5}});
+    CHECK(response.status == 400);
+    CHECK(stack.http().Get("/api/inventory/NUL-1").status == 404);
+}
+
 TEST_CASE("inventory API: admin endpoints refuse a missing or wrong token with 401") {
     InventoryStack stack;
     const nlohmann::json body = {{"product_id", "NEW-1"}, {"name", "Mouse"}, {"price", 9.99}, {"quantity", 5}};

@@ -96,6 +96,11 @@ TEST_CASE("order api: wrong content type is 415, malformed JSON 400, oversized b
         f.http.PostJson("/api/orders", OrderFixture::OrderBody(), {{"Idempotency-Key", std::string(256, 'k')}});
     CHECK(bad_key.status == 400);
     CHECK(FieldsOf(bad_key) == std::set<std::string>{"Idempotency-Key"});
+    // U+0000 passed the e-mail's pattern, and the insert then failed in the database: a 500.
+    auto with_nul = OrderFixture::OrderBody();
+    with_nul["email"] = std::string("a\0b@x.example", 13);
+    CHECK(f.http.PostJson("/api/orders", with_nul).status == 400);
+    CHECK(f.http.PostJson("/api/orders", with_nul, {{"Idempotency-Key", "nul-1"}}).status == 400);
 }
 
 TEST_CASE("order api: unknown orders are 404 problems") {

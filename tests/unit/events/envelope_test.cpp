@@ -65,6 +65,18 @@ TEST_CASE("envelope: text that is not JSON is a DecodeError") {
     CHECK_THROWS_AS(Decode("{\"a\": \"\xff\"}"), DecodeError);  // invalid UTF-8
 }
 
+TEST_CASE("envelope: a string holding U+0000, which no PostgreSQL text can store, is a DecodeError") {
+    // The e-mail's pattern lets U+0000 through; the consumers' inserts then failed on it.
+    const OrderCreated created{"order-1",         "c-42",     std::string("a\0b@x.example", 13),
+                               {{"PROD-001", 1}}, "tok_visa", "2026-11-22T10:00:00Z"};
+    const std::string text = Encode(MakeEnvelope(created, "order-service", "order-1", "saga-1", "cause-1"));
+    CHECK_THROWS_WITH_AS(Decode(text), doctest::Contains("U+0000"), DecodeError);
+
+    auto in_key = ValidDocument();
+    in_key[std::string("x\0", 2)] = 1;
+    CHECK_THROWS_WITH_AS(Decode(in_key.dump()), doctest::Contains("U+0000"), DecodeError);
+}
+
 TEST_CASE("envelope: JSON that is not an object is a DecodeError") {
     CHECK_THROWS_AS(Decode("[]"), DecodeError);
     CHECK_THROWS_AS(Decode("\"order.created\""), DecodeError);

@@ -65,6 +65,17 @@ TEST_CASE("http json body: malformed JSON is refused with 400 that says where it
     CHECK(error.detail().find("json.exception") == std::string::npos);
 }
 
+TEST_CASE("http json body: a string or name holding U+0000 is refused with 400: no PostgreSQL text can store it") {
+    for (std::string body :
+         {R"({"email": "a\u0000b@x.example"})", R"({"items": [{"name": "Key\u0000board"}]})", R"({"a\u0000": 1})"}) {
+        CAPTURE(body);
+        auto error = ErrorFrom(WithBody(body));
+        CHECK(error.kind() == ErrorKind::kBadRequest);
+        CHECK(error.detail().find("U+0000") != std::string::npos);
+    }
+    CHECK_NOTHROW(http::ParseJsonBody(WithBody(R"({"email": "a\u0001b"})")));
+}
+
 TEST_CASE("http json body: an empty body is refused with 400") {
     auto error = ErrorFrom(WithBody("  "));
 
