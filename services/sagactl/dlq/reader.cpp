@@ -26,7 +26,10 @@ bool DlqReader::Available(const std::string& queue, std::ostream& err) {
 std::size_t DlqReader::Visit(const std::string& queue, const std::function<Step(const DlqMessage&)>& visitor) {
     std::vector<std::uint64_t> kept;
     std::size_t visited = 0;
-    while (true) {
+    // Only what was there when the walk began: a replayed copy that its consumer dead-letters
+    // again at once comes back behind them, and so do new deaths.
+    const std::uint32_t present = connection_.InspectQueue(queue).messages;
+    while (visited < present) {
         auto delivery = connection_.Get(queue);
         if (!delivery) break;
         ++visited;

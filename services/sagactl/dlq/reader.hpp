@@ -37,7 +37,9 @@ class DlqReader {
     /// Exists(), and when it does not, says so on `err` (once per queue and reader).
     bool Available(const std::string& queue, std::ostream& err);
 
-    /// Visits the messages of `queue` in order until it is empty or a step says stop. Returns
+    /// Visits, in order, the messages that were ready in `queue` when the visit began, until they
+    /// are all visited, the queue is empty or a step says stop: messages that arrive meanwhile
+    /// (a replayed copy dead-lettered again, a new death) are left for the next visit. Returns
     /// how many were visited. Throws runtime::amqp::AmqpError on broker failures (held messages
     /// then return to the queue by themselves).
     std::size_t Visit(const std::string& queue, const std::function<Step(const DlqMessage&)>& visitor);

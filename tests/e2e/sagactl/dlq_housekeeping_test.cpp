@@ -17,9 +17,9 @@ struct DlqOnly {
     TestVhost vhost;
     runtime::amqp::Connection admin{{vhost.amqp_url(), "e2e-admin"}};
 
-    DlqOnly() {
+    explicit DlqOnly(runtime::amqp::QueueArguments work_queue = {{"x-queue-type", std::string("quorum")}}) {
         admin.DeclareQueue(kDlq, {{"x-queue-type", std::string("quorum")}});
-        admin.DeclareQueue("inventory-service", {{"x-queue-type", std::string("quorum")}});
+        admin.DeclareQueue("inventory-service", work_queue);
         admin.EnableConfirms();
     }
 
@@ -76,6 +76,31 @@ TEST_CASE("sagactl e2e: a replay lands in the original queue with replay headers
     REQUIRE(listed.size() == 1);
     CHECK(listed[0]["message_id"] == "m-1");
     CHECK(listed[0]["attempts"] == 5);
+}
+
+TEST_CASE("sagactl e2e: a replay takes each message once, although a consumer dead-letters it again at once") {
+    // The work queue sends everything straight back to the DLQ, as a consumer does with a poison
+    // message: a walk that went on until the DLQ was empty never ended, or replayed copies again.
+    DlqOnly broker({{"x-message-ttl", std::int64_t{0}},
+                    {"x-dead-letter-exchange", std::string("")},
+                    {"x-dead-letter-routing-key", std::string(kDlq)}});
+    for (const char* id : {"m-1", "m-2", "m-3"}) broker.DeadLetter(id, "inventory-service");
+    REQUIRE(Eventually([&] { return broker.vhost.MessageCount(kDlq) == 3; }, 10s));
+
+    const auto run = RunSagactl(broker.Args({"dlq", "replay", "--all", "--queue", "inventory"}));
+    INFO("stdout: ", run.out, "\nstderr: ", run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.find("replayed 3, skipped 0, failed 0") != std::string::npos);
+
+    REQUIRE(Eventually([&] { return broker.vhost.MessageCount(kDlq) == 3; }, 10s));
+    std::map<std::string, std::int64_t> replay_counts;
+    for (int i = 0; i < 3; ++i) {
+        const auto back = broker.admin.Get(kDlq);
+        REQUIRE(back.has_value());
+        replay_counts[back->properties.message_id] =
+            runtime::amqp::IntHeader(back->properties.headers, "x-replay-count").value_or(0);
+    }
+    CHECK(replay_counts == std::map<std::string, std::int64_t>{{"m-1", 1}, {"m-2", 1}, {"m-3", 1}});
 }
 
 TEST_CASE("sagactl e2e: a replay to a queue that does not exist fails and keeps the message") {
