@@ -6,6 +6,7 @@
 #include <sys/time.h>
 
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "runtime/amqp/errors.hpp"
@@ -117,9 +118,10 @@ void Connection::Open(const std::string& text, const ConnectionOptions& options)
         amqp_login_with_properties(state_->conn, url.info.vhost, 0, 131072, options.heartbeat_seconds,
                                    &client_properties, AMQP_SASL_METHOD_PLAIN, url.info.user, url.info.password);
     if (reply.reply_type != AMQP_RESPONSE_NORMAL) {
-        throw AmqpError(fmt::format("login to vhost '{}' as '{}' at {}:{} failed (wrong credentials, vhost or "
-                                    "permissions)",
-                                    url.info.vhost, url.info.user, url.info.host, url.info.port));
+        throw AmqpError(
+            fmt::format("login to vhost '{}' as '{}' at {}:{} failed (wrong credentials, vhost or "
+                        "permissions)",
+                        url.info.vhost, url.info.user, url.info.host, url.info.port));
     }
 }
 
@@ -156,6 +158,8 @@ void Connection::CheckRpc(const char* what) {
                 ++state_->channel;
                 confirms_ = false;
                 unconfirmed_.clear();
+                nacked_.clear();
+                returned_.clear();
                 OpenChannel();
                 throw AmqpChannelError(code, fmt::format("{}: {}", what, text));
             }
@@ -235,8 +239,9 @@ std::uint64_t Connection::Publish(const OutgoingMessage& message) {
         props._flags |= AMQP_BASIC_HEADERS_FLAG;
         props.headers = *headers.table();
     }
-    const int status = amqp_basic_publish(state_->conn, state_->channel, BytesOf(message.exchange),
-                                          BytesOf(message.routing_key), 0, 0, &props, BytesOf(message.body));
+    const int status =
+        amqp_basic_publish(state_->conn, state_->channel, BytesOf(message.exchange), BytesOf(message.routing_key),
+                           message.mandatory ? 1 : 0, 0, &props, BytesOf(message.body));
     if (status != AMQP_STATUS_OK) {
         state_->broken = true;
         throw AmqpError(fmt::format("basic.publish: {}", amqp_error_string2(status)));
@@ -261,10 +266,10 @@ ConfirmResult Connection::WaitForConfirms(std::uint64_t sequence, std::chrono::m
     const auto deadline = Clock::now() + timeout;
     while (!unconfirmed_.empty() && *unconfirmed_.begin() <= sequence) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-        if (left.count() <= 0) return {false, {}};
+        if (left.count() <= 0) return {false, {}, {}};
         PumpFrame(left);
     }
-    ConfirmResult result{true, {}};
+    ConfirmResult result{true, {}, std::exchange(returned_, {})};
     std::vector<std::uint64_t> later;
     for (std::uint64_t s : nacked_) (s <= sequence ? result.nacked : later).push_back(s);
     nacked_ = std::move(later);
@@ -375,8 +380,11 @@ bool Connection::PumpFrame(std::chrono::milliseconds timeout) {
             delivery.properties = ReadProperties(message.properties);
             delivery.body = StringOf(message.body);
             amqp_destroy_message(&message);
-            // Returns only happen for mandatory publishes, which this runtime does not make.
-            if (is_delivery) deliveries_.push_back(std::move(delivery));
+            if (is_delivery) {
+                deliveries_.push_back(std::move(delivery));
+            } else {
+                returned_.push_back(std::move(delivery.properties.message_id));
+            }
             return true;
         }
         case AMQP_BASIC_CANCEL_METHOD:

@@ -39,6 +39,9 @@ struct QueueInfo {
 struct ConfirmResult {
     bool complete = false;              ///< every publish up to the awaited one was confirmed
     std::vector<std::uint64_t> nacked;  ///< sequence numbers the broker refused
+    /// Message ids of mandatory publishes no queue took, returned since the last wait (a return
+    /// comes before its publish's confirm).
+    std::vector<std::string> returned;
 };
 
 /// One AMQP connection with one channel. Not thread-safe: one per thread (rabbitmq-c rule).
@@ -98,6 +101,7 @@ class Connection {
     bool confirms_ = false;
     std::set<std::uint64_t> unconfirmed_;
     std::vector<std::uint64_t> nacked_;
+    std::vector<std::string> returned_;  ///< message ids of basic.returns not yet reported
     std::deque<Delivery> deliveries_;
 };
 

@@ -31,6 +31,9 @@ struct OutgoingMessage {
     std::string routing_key;
     Properties properties;
     std::string body;
+    /// The broker hands it back (basic.return, before its confirm) when no queue takes it; the
+    /// wait for its confirm then reports its message id in ConfirmResult::returned.
+    bool mandatory = false;
 };
 
 struct Delivery {

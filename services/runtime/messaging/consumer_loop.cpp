@@ -347,6 +347,11 @@ void ConsumerLoop::SendFailures(amqp::Connection& connection, const std::vector<
     if (!result.complete || !result.nacked.empty()) {
         throw amqp::AmqpError("the broker did not confirm a dead-letter or retry copy");
     }
+    if (!result.returned.empty()) {
+        // Its DLQ or delay queue is gone. The originals stay unacked, and the next connection
+        // declares the queues again before they come back.
+        throw amqp::AmqpError("no queue took a dead-letter or retry copy (was a DLQ or delay queue deleted?)");
+    }
     if (!options_.metrics) return;
     for (const auto& [type, dead_lettered] : counts) {
         if (dead_lettered) {

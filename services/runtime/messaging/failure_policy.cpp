@@ -42,6 +42,7 @@ amqp::OutgoingMessage DeadLetterCopy(const amqp::Delivery& delivery, const std::
     message.properties.headers = FailureHeaders(delivery, queue, service, failure);
     message.properties.headers["x-failure-reason"] = reason;
     message.properties.persistent = true;
+    message.mandatory = true;  // a DLQ that is gone must not swallow it
     return message;
 }
 
@@ -53,6 +54,7 @@ amqp::OutgoingMessage RetryCopy(const amqp::Delivery& delivery, const std::strin
                                   delivery.properties, delivery.body};
     message.properties.headers = FailureHeaders(delivery, queue, service, failure);
     message.properties.persistent = true;
+    message.mandatory = true;  // a delay queue that is gone must not swallow it
     return message;
 }
 

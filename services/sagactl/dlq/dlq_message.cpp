@@ -111,6 +111,7 @@ runtime::amqp::OutgoingMessage ReplayCopy(const DlqMessage& message, const std::
     headers.erase("x-attempts");
     headers.erase("x-delivery-count");
     out.properties.persistent = true;
+    out.mandatory = true;  // a confirm alone does not say that the queue took it
     return out;
 }
 

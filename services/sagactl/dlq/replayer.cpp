@@ -46,6 +46,11 @@ bool Replayer::Republish(const runtime::amqp::OutgoingMessage& message) {
                             message.properties.message_id);
         return false;
     }
+    if (!result.returned.empty()) {
+        err_ << fmt::format("{}: no queue took the re-publish (queue {} deleted meanwhile?); left in the DLQ\n",
+                            message.properties.message_id, message.routing_key);
+        return false;
+    }
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "runtime/amqp/errors.hpp"
 #include "runtime/amqp/topology.hpp"
 #include "runtime/pg/errors.hpp"
 #include "runtime_fixture.hpp"
@@ -155,6 +156,44 @@ TEST_CASE("consumer loop: a handler that keeps throwing is retried with growing 
     CHECK(second_gap >= 400ms);
     CHECK(f.Effects() == 0);  // every failed attempt rolled back
     CHECK(consumer->loop.stats().retried.load() == 2);
+}
+
+TEST_CASE(
+    "consumer loop: a dead-letter or retry copy that no queue takes is not acked away; it arrives once the "
+    "consumer has declared its queues again") {
+    // An operator deletes the DLQ and a delay queue while the consumer runs. The broker confirms a
+    // publish it routes nowhere, so the copies were lost and their originals acked.
+    RuntimeFixture f;
+    runtime::pg::Database db(f.db.url(), 1);
+    std::atomic<int> calls{0};
+    auto consumer = StartConsumer(
+        f, db,
+        [&](const events::Envelope& event, runtime::pg::Transaction& tx) {
+            if (++calls == 1) throw std::runtime_error("fails once");
+            RecordEffect()(event, tx);
+        },
+        f.Consumer());
+    {
+        runtime::amqp::Connection admin(f.Amqp("test-admin"));
+        admin.DeleteQueue("test-service.dlq");
+        admin.DeleteQueue(runtime::amqp::RetryQueueName("test-service", 200ms));
+    }
+    auto count = [&](const std::string& queue) {
+        try {
+            return f.vhost.MessageCount(queue);
+        } catch (const runtime::amqp::AmqpChannelError&) {
+            return -1LL;  // not there (yet)
+        }
+    };
+
+    f.PublishRaw("order.created", "{not json", "m-garbage");
+    REQUIRE(Eventually([&] { return count("test-service.dlq") == 1; }, 20s));
+    CHECK(GetOne(f, "test-service.dlq")->properties.message_id == "m-garbage");
+
+    const auto event = SampleOrderCreated("o-retry");
+    f.PublishRaw("order.created", events::Encode(event), event.id);
+    REQUIRE(Eventually([&] { return f.EffectsOf("o-retry") == 1; }, 20s));
+    CHECK(count("test-service.dlq") == 0);
 }
 
 TEST_CASE("consumer loop: one failing message in a batch does not hold back or undo the others") {
