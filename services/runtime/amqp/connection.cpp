@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <sys/time.h>
 
+#include <array>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -108,12 +109,23 @@ void Connection::Open(const std::string& text, const ConnectionOptions& options)
     const timeval rpc_timeout = ToTimeval(kRpcTimeout);
     amqp_set_rpc_timeout(state_->conn, &rpc_timeout);
 
+    // The broker tells a client that its consumer was cancelled (its queue deleted, say) only when
+    // the client says it understands basic.cancel; rabbitmq-c merges this with its own capabilities.
+    const std::string cancel_notify_key = "consumer_cancel_notify";
+    amqp_table_entry_t capability{};
+    capability.key = BytesOf(cancel_notify_key);
+    capability.value.kind = AMQP_FIELD_KIND_BOOLEAN;
+    capability.value.value.boolean = 1;
     const std::string name_key = "connection_name";
-    amqp_table_entry_t entry{};
-    entry.key = BytesOf(name_key);
-    entry.value.kind = AMQP_FIELD_KIND_UTF8;
-    entry.value.value.bytes = BytesOf(options.connection_name);
-    amqp_table_t client_properties{1, &entry};
+    const std::string capabilities_key = "capabilities";
+    std::array<amqp_table_entry_t, 2> entries{};
+    entries[0].key = BytesOf(name_key);
+    entries[0].value.kind = AMQP_FIELD_KIND_UTF8;
+    entries[0].value.value.bytes = BytesOf(options.connection_name);
+    entries[1].key = BytesOf(capabilities_key);
+    entries[1].value.kind = AMQP_FIELD_KIND_TABLE;
+    entries[1].value.value.table = amqp_table_t{1, &capability};
+    amqp_table_t client_properties{static_cast<int>(entries.size()), entries.data()};
     const amqp_rpc_reply_t reply =
         amqp_login_with_properties(state_->conn, url.info.vhost, 0, 131072, options.heartbeat_seconds,
                                    &client_properties, AMQP_SASL_METHOD_PLAIN, url.info.user, url.info.password);

@@ -196,6 +196,20 @@ TEST_CASE(
     CHECK(count("test-service.dlq") == 0);
 }
 
+TEST_CASE("consumer loop: a work queue deleted under the consumer is declared again and consumed") {
+    // The broker cancels the consumer of a deleted queue, but tells only clients that ask for it
+    // (consumer_cancel_notify); before, the consumer waited on a dead subscription forever.
+    RuntimeFixture f;
+    runtime::pg::Database db(f.db.url(), 1);
+    auto consumer = StartConsumer(f, db, RecordEffect(), f.Consumer());
+    runtime::amqp::Connection(f.Amqp("test-admin")).DeleteQueue("test-service");
+
+    REQUIRE(Eventually([&] { return f.vhost.ConsumerCount("test-service") == 1; }, 20s));
+    const auto event = SampleOrderCreated("o-after-delete");
+    f.PublishRaw("order.created", events::Encode(event), event.id);
+    CHECK(Eventually([&] { return f.EffectsOf("o-after-delete") == 1; }, 10s));
+}
+
 TEST_CASE("consumer loop: one failing message in a batch does not hold back or undo the others") {
     RuntimeFixture f;
     runtime::pg::Database db(f.db.url(), 1);
