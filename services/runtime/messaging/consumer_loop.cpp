@@ -223,14 +223,23 @@ void ConsumerLoop::HandleRedelivered(Item& item) {
     if (!item.attempt_counted) {
         // Each earlier count is a handling that neither committed nor failed: the process went
         // down in the middle of it. A message given up is forgotten, so a replay starts afresh.
-        const int attempts = RetryTransient([&] {
-            return database_.InTransaction([&](pg::Transaction& tx) {
-                const int counted = pg::CountHandlingAttempt(tx, options_.service, item.event.id);
-                if (counted - 1 >= options_.crash_limit)
-                    pg::ForgetHandlingAttempts(tx, options_.service, item.event.id);
-                return counted;
+        int attempts = 0;
+        try {
+            attempts = RetryTransient([&] {
+                return database_.InTransaction([&](pg::Transaction& tx) {
+                    const int counted = pg::CountHandlingAttempt(tx, options_.service, item.event.id);
+                    if (counted - 1 >= options_.crash_limit)
+                        pg::ForgetHandlingAttempts(tx, options_.service, item.event.id);
+                    return counted;
+                });
             });
-        });
+        } catch (const pg::DatabaseUnavailable&) {
+            throw;
+        } catch (const std::exception& error) {
+            // As a failed handling: the retry path, rather than the error ending the consumer.
+            item.failure = Failure{ExceptionTypeName(error), error.what(), 0, events::NowRfc3339()};
+            return;
+        }
         item.attempt_counted = true;
         if (attempts - 1 >= options_.crash_limit) {
             item.give_up = true;

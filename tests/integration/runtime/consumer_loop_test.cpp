@@ -210,6 +210,39 @@ TEST_CASE("consumer loop: a work queue deleted under the consumer is declared ag
     CHECK(Eventually([&] { return f.EffectsOf("o-after-delete") == 1; }, 10s));
 }
 
+TEST_CASE(
+    "consumer loop: a redelivered message whose attempt cannot be counted goes the retry path; the consumer "
+    "does not stop") {
+    // Counting a redelivered message's attempt is a statement of its own. An error there other
+    // than an outage (here a CHECK that refuses the row; a cancelled statement or a lock timeout
+    // in production) escaped the loop, and the service stopped.
+    RuntimeFixture f;
+    f.db.Execute("ALTER TABLE handling_attempts ADD CONSTRAINT refuse_all CHECK (attempts < 0)");
+    const auto event = SampleOrderCreated("o-uncounted");
+    {
+        runtime::amqp::Connection setup(f.Amqp("test-setup"));
+        runtime::amqp::DeclareServiceTopology(setup, {"test-service", {"order.created"}, f.Consumer().retry.delays});
+        f.PublishRaw("order.created", events::Encode(event), event.id);
+        REQUIRE(Eventually([&] { return f.vhost.MessageCount("test-service") == 1; }, 10s));
+        REQUIRE(setup.Get("test-service").has_value());  // taken and never acked: redelivered
+    }
+    runtime::pg::Database db(f.db.url(), 1);
+    runtime::messaging::ConsumerLoop loop(f.Consumer(), db, RecordEffect(), f.logger);
+    std::atomic<bool> threw{false};
+    std::jthread thread([&](std::stop_token stop) {
+        try {
+            loop.Run(stop);
+        } catch (const std::exception& error) {
+            MESSAGE("the consumer stopped: ", std::string(error.what()));
+            threw = true;
+        }
+    });
+    CHECK(Eventually([&] { return f.EffectsOf("o-uncounted") == 1 || threw.load(); }, 15s));
+    CHECK_FALSE(threw.load());
+    CHECK(f.EffectsOf("o-uncounted") == 1);
+    CHECK(loop.stats().retried.load() == 1);
+}
+
 TEST_CASE("consumer loop: one failing message in a batch does not hold back or undo the others") {
     RuntimeFixture f;
     runtime::pg::Database db(f.db.url(), 1);
