@@ -51,7 +51,8 @@ int main() {
                                .channel = settings.channel,
                                .retry = settings.retry,
                                .poll_interval = settings.poll_interval,
-                               .batch_linger = settings.batch_linger},
+                               .batch_linger = settings.batch_linger,
+                               .send_timeout = settings.send_timeout},
                               host.database(), host.outbox(), *channel, wakeup, logger);
         host.AddTask("notification-delivery", [&worker](std::stop_token stop) { worker.Run(stop); });
         return host.Run();

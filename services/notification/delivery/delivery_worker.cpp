@@ -51,12 +51,16 @@ void DeliveryWorker::Run(std::stop_token stop) {
     }
 }
 
+std::chrono::milliseconds EffectiveLease(const DeliveryOptions& options) {
+    return std::max(options.lease, 2 * options.batch * options.send_timeout);
+}
+
 DeliveryWorker::Pass DeliveryWorker::DeliverDue(std::stop_token stop) {
     // A full batch is followed by another pass at once; after any other the worker sleeps until
     // the next notification is due, asked in the same transaction.
     Pass pass;
     const auto claimed = database_.InTransaction([&](Transaction& tx) {
-        auto rows = ClaimDueNotifications(tx, options_.channel, options_.batch, options_.lease);
+        auto rows = ClaimDueNotifications(tx, options_.channel, options_.batch, EffectiveLease(options_));
         if (rows.empty()) pass.next_due_in = NextNotificationDueIn(tx, options_.channel);
         return rows;
     });

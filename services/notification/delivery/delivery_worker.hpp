@@ -24,9 +24,16 @@ struct DeliveryOptions {
     /// claim while notifications arrive fast enough to gather at least one more in that time
     /// (runtime::outbox::ClaimPacer); 0 claims at once. Notifications are off the saga's path.
     std::chrono::milliseconds batch_linger{0};
-    int batch = 16;                                            ///< notifications claimed at a time
-    std::chrono::milliseconds lease{std::chrono::minutes{5}};  ///< > batch × the channel's timeout
+    int batch = 16;  ///< notifications claimed at a time
+    /// How long other workers keep off a claimed batch; EffectiveLease keeps it above what the
+    /// batch can take to send.
+    std::chrono::milliseconds lease{std::chrono::minutes{5}};
+    std::chrono::milliseconds send_timeout{0};  ///< the channel's limit on one send (NOTIFY_SEND_TIMEOUT)
 };
+
+/// `lease`, or twice batch × send_timeout when that is longer: a worker still sending its batch
+/// must not see another instance claim and send the same notifications again.
+std::chrono::milliseconds EffectiveLease(const DeliveryOptions& options);
 
 /// The background task that delivers PENDING notifications through `channel`, never inside a
 /// consumer's transaction:
