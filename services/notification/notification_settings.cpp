@@ -2,6 +2,7 @@
 
 #include "events/enum_text.hpp"
 #include "events/formats.hpp"
+#include "notification/channels/channel_url.hpp"
 
 namespace saga::notification {
 
@@ -13,10 +14,15 @@ NotificationSettings NotificationSettings::FromEnv(const runtime::config::Env& e
     const auto parsed = events::ParseEnum<events::NotificationChannel>(channel);
     if (!parsed) throw ConfigError("NOTIFY_CHANNEL: must be log, smtp or webhook, not '" + channel + "'");
     s.channel = *parsed;
-    if (s.channel == events::NotificationChannel::kSmtp) s.smtp_url = env.RequiredUrl("SMTP_URL", {"smtp", "smtps"});
-    if (s.channel == events::NotificationChannel::kWebhook) {
-        s.webhook_url = env.RequiredUrl("WEBHOOK_URL", {"http", "https"});
-    }
+    // Checked now: a URL that libcurl refuses would fail every notification after its retries.
+    auto usable_url = [&](const std::string& name, const std::vector<std::string>& schemes) {
+        std::string url = env.RequiredUrl(name, schemes);
+        if (const auto problem = UrlProblem(url)) throw ConfigError(name + ": not a usable URL: " + *problem);
+        return url;
+    };
+    if (s.channel == events::NotificationChannel::kSmtp) s.smtp_url = usable_url("SMTP_URL", {"smtp", "smtps"});
+    if (s.channel == events::NotificationChannel::kWebhook)
+        s.webhook_url = usable_url("WEBHOOK_URL", {"http", "https"});
     s.smtp_from = env.Optional("SMTP_FROM", "saga@localhost");
     if (!events::IsEmail(s.smtp_from)) throw ConfigError("SMTP_FROM: must be an e-mail address");
     s.send_timeout = env.Duration("NOTIFY_SEND_TIMEOUT", s.send_timeout);

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "notification/channels/channel_url.hpp"
+
 namespace saga::notification {
 namespace {
 
@@ -56,7 +58,7 @@ long CurlEasy::Post(const std::string& url, const std::string& body, const std::
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    Perform("POST " + url);
+    Perform("POST " + UrlForMessages(url));
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     return status;
@@ -75,7 +77,7 @@ void CurlEasy::SendMail(const std::string& url, const std::string& from, const s
     curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
     curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
     curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
-    Perform("SMTP " + url);
+    Perform("SMTP " + UrlForMessages(url));
 }
 
 void CurlEasy::Perform(const std::string& what) {

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "notification/channels/channel_url.hpp"
 #include "notification/channels/curl_easy.hpp"
 
 namespace saga::notification {
@@ -23,7 +24,7 @@ void WebhookChannel::Send(const Notification& notification) {
     const long status = curl.Post(
         url_, body, {"Content-Type: application/json", "Expect:", "Idempotency-Key: " + notification.notification_id});
     if (status < 200 || status > 299) {
-        throw std::runtime_error("webhook " + url_ + " answered HTTP " + std::to_string(status));
+        throw std::runtime_error("webhook " + UrlForMessages(url_) + " answered HTTP " + std::to_string(status));
     }
 }
 

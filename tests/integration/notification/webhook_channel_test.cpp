@@ -79,6 +79,25 @@ TEST_CASE("notification: a webhook that always fails → FAILED + notification.f
     CHECK(stack.tap().All("notification.sent", order_id).empty());
 }
 
+TEST_CASE("notification: the webhook URL's credentials stay out of the failure published in notification.failed") {
+    WebhookReceiver receiver(-1);
+    auto env = WebhookEnv(receiver);
+    const std::string plain = receiver.url();  // http://127.0.0.1:<port>/...
+    env["WEBHOOK_URL"] = "http://hook-user:s3cret-pw@" + plain.substr(7) + "?token=s3cret-token";
+    env["NOTIFY_MAX_ATTEMPTS"] = "1";
+    NotificationStack stack(env);
+    const std::string order_id = NewOrderId();
+    stack.Publish(OrderCancelledEvent(order_id, std::nullopt));
+
+    const auto failed =
+        events::DataAs<events::NotificationFailed>(stack.tap().WaitFor("notification.failed", order_id));
+    INFO(failed.reason);
+    CHECK(failed.reason.find("HTTP 500") != std::string::npos);
+    CHECK(failed.reason.find("s3cret") == std::string::npos);
+    CHECK(failed.reason.find("hook-user") == std::string::npos);
+    CHECK(receiver.requests() == 1);  // the credentials were still used
+}
+
 TEST_CASE("notification: retry state survives a restart — delivery resumes where it stopped") {
     WebhookReceiver receiver(2);
     auto env = WebhookEnv(receiver);

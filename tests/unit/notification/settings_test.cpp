@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <tuple>
+#include <vector>
 
 #include "notification/notification_settings.hpp"
 
@@ -65,6 +67,19 @@ TEST_CASE("settings: a missing URL for the chosen channel is an error naming the
     CHECK(ErrorOf({{"NOTIFY_CHANNEL", "webhook"}}).find("WEBHOOK_URL") != std::string::npos);
     CHECK(ErrorOf({{"NOTIFY_CHANNEL", "webhook"}, {"WEBHOOK_URL", "ftp://x"}}).find("WEBHOOK_URL") !=
           std::string::npos);
+}
+
+TEST_CASE("settings: a channel URL that libcurl cannot use is refused at start, not retried on every notification") {
+    for (const auto& [variable, channel, url] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"WEBHOOK_URL", "webhook", "http://127.0.0.1:99999/"},
+             {"WEBHOOK_URL", "webhook", "http://exa mple/hook"},
+             {"SMTP_URL", "smtp", "smtp://:25"}}) {
+        CAPTURE(url);
+        const auto error = ErrorOf({{"NOTIFY_CHANNEL", channel}, {variable, url}});
+        CHECK(error.find(variable) != std::string::npos);
+        CHECK(error.find(url) == std::string::npos);  // it may hold credentials
+    }
+    CHECK(ErrorOf({{"NOTIFY_CHANNEL", "webhook"}, {"WEBHOOK_URL", "https://u:p@hooks.example:8443/h?token=t"}}) == "");
 }
 
 TEST_CASE("settings: malformed values are errors naming the variable") {
