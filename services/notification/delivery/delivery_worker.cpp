@@ -71,16 +71,29 @@ DeliveryWorker::Pass DeliveryWorker::DeliverDue(std::stop_token stop) {
     for (std::size_t i = 0; i < claimed.size() && !stop.stop_requested(); ++i) attempts.push_back(Send(claimed[i]));
     // One transaction records the whole batch (one commit, not one per notification) and, when
     // stopping, hands the unsent rest back rather than leave it leased until the lease runs out.
-    database_.InTransaction([&](Transaction& tx) {
-        Record(tx, attempts);
-        for (std::size_t i = attempts.size(); i < claimed.size(); ++i) {
-            ReleaseNotification(tx, claimed[i].notification_id);
+    // The sends happened: a database that went away meanwhile is waited for, since the lease
+    // would otherwise send them all again. Recording twice changes nothing (absolute attempts,
+    // only rows still PENDING), should a lost commit have gone through.
+    runtime::Backoff backoff(std::chrono::milliseconds{100}, std::chrono::seconds{5});
+    while (true) {
+        try {
+            database_.InTransaction([&](Transaction& tx) {
+                Record(tx, attempts);
+                for (std::size_t i = attempts.size(); i < claimed.size(); ++i) {
+                    ReleaseNotification(tx, claimed[i].notification_id);
+                }
+                // Outcomes are written by now, so a retry just scheduled counts and a sent row
+                // does not. Asked before the commit, which changes nothing it reads.
+                if (pass.claimed < options_.batch) pass.next_due_in = NextNotificationDueIn(tx, options_.channel);
+            });
+            return pass;
+        } catch (const runtime::pg::DatabaseUnavailable& error) {
+            const auto wait = backoff.Next();
+            logger_.Warn("database unavailable; holding the batch's outcomes until it is back",
+                         {{"notifications", attempts.size()}, {"error", error.what()}, {"retry_in_ms", wait.count()}});
+            if (!runtime::SleepUnlessStopped(stop, wait)) throw;
         }
-        // Outcomes are written by now, so a retry just scheduled counts and a sent row does not.
-        // Asked before the commit, which changes nothing it reads.
-        if (pass.claimed < options_.batch) pass.next_due_in = NextNotificationDueIn(tx, options_.channel);
-    });
-    return pass;
+    }
 }
 
 DeliveryWorker::Attempt DeliveryWorker::Send(const Notification& notification) const {

@@ -1,0 +1,76 @@
+// The delivery task in-process, on a real database that goes away in the middle of a batch.
+#include "notification/delivery/delivery_worker.hpp"
+
+#include <doctest/doctest.h>
+
+#include <iostream>
+#include <thread>
+
+#include "notification/storage/notification_store.hpp"
+#include "runtime/pg/migrator.hpp"
+#include "support/store_database.hpp"
+
+namespace saga::embedded {
+const saga::runtime::pg::SqlFiles& NotificationMigrations();
+}
+
+namespace saga::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+/// Counts its sends, and ends every other session on the database with each: the connection the
+/// worker claimed with is gone by the time it records the outcome.
+class DroppingChannel : public notification::Channel {
+  public:
+    explicit DroppingChannel(TestDatabase& db) : db_(db) {}
+    void Send(const notification::Notification&) override {
+        ++sends;
+        db_.QueryInt(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    }
+    int sends = 0;
+
+  private:
+    TestDatabase& db_;
+};
+
+}  // namespace
+
+TEST_CASE(
+    "notification delivery: a batch sent while the database connection was lost is recorded once it is back, "
+    "not sent again after the lease") {
+    StoreDatabase d("notification", embedded::NotificationMigrations());
+    d.db.Migrate("runtime", runtime::pg::RuntimeMigrations());
+    d.pool.InTransaction([&](runtime::pg::Transaction& tx) {
+        notification::InsertNotification(
+            tx, {.order_id = "o-1", .event_type = "order.confirmed", .recipient = "c-1", .subject = "s", .body = "b"},
+            events::NotificationChannel::kLog, {.event_id = "evt-1", .correlation_id = "saga-1", .traceparent = ""},
+            [] {});
+    });
+    DroppingChannel channel(d.db);
+    runtime::pg::OutboxWriter outbox(nullptr, runtime::pg::OutboxChannel("notification-service"));
+    notification::DeliveryWakeup wakeup;
+    runtime::log::Logger logger("delivery-test", std::clog, runtime::log::Level::kWarn);
+    notification::DeliveryOptions options;
+    options.source = "notification-service";
+    options.lease = 200ms;
+    notification::DeliveryWorker worker(options, d.pool, outbox, channel, wakeup, logger);
+
+    // Before, the record step's DatabaseUnavailable escaped and the outcome was forgotten: the
+    // task host restarted the task, and once the lease ran out the notification went out again.
+    for (int pass = 0; pass < 2; ++pass) {
+        try {
+            worker.DeliverDue();
+        } catch (const std::exception& error) {
+            MESSAGE("pass ", pass, " threw: ", std::string(error.what()));
+        }
+        std::this_thread::sleep_for(300ms);  // past the lease
+    }
+    CHECK(channel.sends == 1);
+    CHECK(d.db.QueryInt("SELECT count(*) FROM notifications WHERE status = 'SENT'") == 1);
+    CHECK(d.db.QueryInt("SELECT count(*) FROM outbox WHERE event_type = 'notification.sent'") == 1);
+}
+
+}  // namespace saga::test
