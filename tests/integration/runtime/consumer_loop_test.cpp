@@ -159,7 +159,7 @@ TEST_CASE("consumer loop: a handler that keeps throwing is retried with growing 
 }
 
 TEST_CASE(
-    "consumer loop: a dead-letter or retry copy that no queue takes is not acked away; it arrives once the "
+    "consumer loop: a dead-letter or retry copy that no queue takes is not acked away: it arrives once the "
     "consumer has declared its queues again") {
     // An operator deletes the DLQ and a delay queue while the consumer runs. The broker confirms a
     // publish it routes nowhere, so the copies were lost and their originals acked.
@@ -211,7 +211,7 @@ TEST_CASE("consumer loop: a work queue deleted under the consumer is declared ag
 }
 
 TEST_CASE(
-    "consumer loop: a redelivered message whose attempt cannot be counted goes the retry path; the consumer "
+    "consumer loop: a redelivered message whose attempt cannot be counted goes the retry path, and the consumer "
     "does not stop") {
     // Counting a redelivered message's attempt is a statement of its own. An error there other
     // than an outage (here a CHECK that refuses the row; a cancelled statement or a lock timeout

@@ -5,7 +5,7 @@
 using saga::notification::UrlForMessages;
 using saga::notification::UrlProblem;
 
-TEST_CASE("channel url: what libcurl cannot use is named; what it can is not") {
+TEST_CASE("channel url: what libcurl cannot use is named, what it can is not") {
     CHECK(UrlProblem("http://127.0.0.1:99999/").has_value());
     CHECK(UrlProblem("http://exa mple/hook").has_value());
     CHECK(UrlProblem("smtp://:25").has_value());
