@@ -180,7 +180,7 @@ ParseResult ParseCommandLine(int argc, const char* const* argv, std::ostream& ou
         "(x-first-failed-at is kept).");
     replay->add_option("--id", raw.ids, "message id, repeatable")->allow_extra_args(false);
     const auto replay_filters = AddFilters(*replay, raw);
-    replay->add_flag("--all", raw.all, "every message (in the queues chosen)");
+    replay->add_flag("--all", raw.all, "every message the queues chosen hold when the run reaches them");
     AddQueue(*replay, raw);
     replay->add_flag("--dry-run", raw.dry_run,
                      "change nothing; say per message what would happen now (target queue, duplicate in the "
@@ -189,7 +189,8 @@ ParseResult ParseCommandLine(int argc, const char* const* argv, std::ostream& ou
 
     auto* purge = dlq->add_subcommand("purge", "delete dead-lettered messages for good");
     auto* purge_ids = purge->add_option("--id", raw.ids, "message id, repeatable")->allow_extra_args(false);
-    auto* purge_all = purge->add_flag("--all", raw.all, "every message (in the queues chosen)");
+    auto* purge_all =
+        purge->add_flag("--all", raw.all, "every message the queues chosen hold when the run reaches them");
     purge_ids->excludes(purge_all);
     AddQueue(*purge, raw);
     purge->add_flag("--yes", raw.yes, "required: confirms the deletion");
