@@ -51,18 +51,23 @@ std::optional<std::chrono::milliseconds> ParseDuration(std::string_view text) {
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
     if (error != std::errc() || number < 0) return std::nullopt;
     const std::string_view unit(end, text.data() + text.size() - end);
-    if (unit.empty() || unit == "ms") return std::chrono::milliseconds{number};
-    if (unit == "s") return std::chrono::seconds{number};
-    if (unit == "m") return std::chrono::minutes{number};
-    if (unit == "h") return std::chrono::hours{number};
-    return std::nullopt;
+    long per_unit = 0;  // milliseconds
+    if (unit.empty() || unit == "ms") per_unit = 1;
+    if (unit == "s") per_unit = 1000;
+    if (unit == "m") per_unit = 60'000;
+    if (unit == "h") per_unit = 3'600'000;
+    // Beyond the limit, steady_clock's nanoseconds overflow when a deadline is computed from it.
+    if (per_unit == 0 || number > std::chrono::milliseconds{kMaxDuration}.count() / per_unit) return std::nullopt;
+    return std::chrono::milliseconds{number * per_unit};
 }
 
 std::chrono::milliseconds Env::Duration(const std::string& name, std::chrono::milliseconds fallback) const {
     auto value = lookup_(name);
     if (!value || value->empty()) return fallback;
     auto parsed = ParseDuration(*value);
-    if (!parsed) throw ConfigError(fmt::format("{}='{}' is not a duration (e.g. 250ms, 2s, 15m, 1h)", name, *value));
+    if (!parsed)
+        throw ConfigError(
+            fmt::format("{}='{}' is not a duration (e.g. 250ms, 2s, 15m, 1h; at most 1000000h)", name, *value));
     return *parsed;
 }
 

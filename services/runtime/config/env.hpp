@@ -30,7 +30,7 @@ class Env {
     std::string Optional(const std::string& name, const std::string& fallback) const;
     long Int(const std::string& name, long fallback, long min, long max) const;
     bool Flag(const std::string& name, bool fallback) const;
-    /// "250ms", "2s", "15m", "1h" or a plain number of milliseconds.
+    /// "250ms", "2s", "15m", "1h" or a plain number of milliseconds, at most kMaxDuration.
     std::chrono::milliseconds Duration(const std::string& name, std::chrono::milliseconds fallback) const;
     /// Comma-separated durations, e.g. "1s,5s,30s".
     std::vector<std::chrono::milliseconds> Durations(const std::string& name,
@@ -42,7 +42,11 @@ class Env {
     Lookup lookup_;
 };
 
-/// Parses one duration as Env::Duration does; nullopt when malformed.
+/// The longest duration a variable may hold (about 114 years): a deadline that far ahead still
+/// fits steady_clock's nanoseconds.
+inline constexpr std::chrono::hours kMaxDuration{1'000'000};
+
+/// Parses one duration as Env::Duration does; nullopt when malformed or above kMaxDuration.
 std::optional<std::chrono::milliseconds> ParseDuration(std::string_view text);
 
 }  // namespace saga::runtime::config

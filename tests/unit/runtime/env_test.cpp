@@ -50,3 +50,13 @@ TEST_CASE("config: values parse with units, and absent optional values fall back
     CHECK(env.Optional("ABSENT", "x") == "x");
     CHECK(env.Duration("ABSENT", 3s) == 3s);
 }
+
+TEST_CASE("config: a duration too long for the clocks to add is an error, not a wrapped-around value") {
+    // 3e12 h in milliseconds overflows a long: it came out negative, and a negative
+    // OUTBOX_SENT_RETENTION means "delete sent rows at once".
+    const auto env = FromMap({{"HUGE", "3000000000000h"}, {"LONG", "1000001h"}, {"MOST", "1000000h"}});
+    CHECK_THROWS_WITH_AS(env.Duration("HUGE", 1s), doctest::Contains("HUGE"), ConfigError);
+    CHECK_THROWS_WITH_AS(env.Duration("LONG", 1s), doctest::Contains("at most 1000000h"), ConfigError);
+    CHECK(env.Duration("MOST", 1s) == 1000000h);
+    CHECK_FALSE(saga::runtime::config::ParseDuration("9223372036854775807s").has_value());
+}
