@@ -32,6 +32,8 @@ NotificationSettings NotificationSettings::FromEnv(const runtime::config::Env& e
     s.batch_linger = env.Duration("NOTIFY_BATCH_LINGER", s.batch_linger);
     if (s.poll_interval.count() <= 0) throw ConfigError("NOTIFY_POLL_INTERVAL: must be more than 0");
     if (s.send_timeout.count() <= 0) throw ConfigError("NOTIFY_SEND_TIMEOUT: must be more than 0");
+    // 0 would spend every attempt at once: a channel down for a second fails its notifications.
+    if (s.retry.base_delay.count() <= 0) throw ConfigError("NOTIFY_RETRY_DELAY: must be more than 0");
     return s;
 }
 

@@ -86,6 +86,7 @@ TEST_CASE("settings: malformed values are errors naming the variable") {
     CHECK(ErrorOf({{"NOTIFY_CHANNEL", "pigeon"}}).find("NOTIFY_CHANNEL") != std::string::npos);
     CHECK(ErrorOf({{"NOTIFY_MAX_ATTEMPTS", "0"}}).find("NOTIFY_MAX_ATTEMPTS") != std::string::npos);
     CHECK(ErrorOf({{"NOTIFY_RETRY_DELAY", "soon"}}).find("NOTIFY_RETRY_DELAY") != std::string::npos);
+    CHECK(ErrorOf({{"NOTIFY_RETRY_DELAY", "0"}}).find("NOTIFY_RETRY_DELAY") != std::string::npos);
     CHECK(ErrorOf({{"SMTP_FROM", "nobody"}}).find("SMTP_FROM") != std::string::npos);
     CHECK(ErrorOf({{"NOTIFY_BATCH_LINGER", "-5ms"}}).find("NOTIFY_BATCH_LINGER") != std::string::npos);
 }
