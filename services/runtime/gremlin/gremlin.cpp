@@ -1,7 +1,5 @@
 #include "runtime/gremlin/gremlin.hpp"
 
-#include <thread>
-
 namespace saga::runtime::gremlin {
 
 Gremlin::Gremlin(metrics::Registry& registry, log::Logger& logger, Options options)
@@ -25,7 +23,9 @@ void Gremlin::Configure(const GremlinSettings& settings) {
         settings_ = settings;
         latency_seen_ = 0;
         crash_seen_ = 0;
+        ++generation_;
     }
+    changed_.notify_all();
     active_.Set(settings.IsActive() ? 1 : 0);
     logger_.Warn("gremlin settings changed", {{"gremlin", Describe(settings)}});
 }
@@ -52,25 +52,40 @@ nlohmann::json Gremlin::State() const {
 void Gremlin::BeforeHandler() {
     std::chrono::milliseconds delay{0};
     bool fail = false;
+    std::uint64_t generation = 0;  // of the settings that chose the delay
     {
         std::lock_guard lock(mutex_);
-        if (settings_.latency.count() > 0 && Fires(settings_.latency_when, latency_seen_, random_)) {
+        generation = generation_;
+        if (!stopped_ && settings_.latency.count() > 0 && Fires(settings_.latency_when, latency_seen_, random_)) {
             delay = settings_.latency;
         }
         fail = Chance(settings_.failure_rate, random_);
     }
     if (delay.count() > 0) {
         injected_latency_.Increment();
-        if (options_.sleep) {
-            options_.sleep(delay);
-        } else {
-            std::this_thread::sleep_for(delay);
-        }
+        Sleep(delay, generation);
     }
     if (fail) {
         injected_failure_.Increment();
         throw GremlinFailure();
     }
+}
+
+void Gremlin::Sleep(std::chrono::milliseconds delay, std::uint64_t generation) {
+    if (options_.sleep) {
+        options_.sleep(delay);
+        return;
+    }
+    std::unique_lock lock(mutex_);
+    changed_.wait_for(lock, delay, [&] { return stopped_ || generation_ != generation; });
+}
+
+void Gremlin::Stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopped_ = true;
+    }
+    changed_.notify_all();
 }
 
 void Gremlin::AfterCommit() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -65,7 +66,7 @@ class Gremlin {
         /// Ends the process; std::_Exit in production (no destructors, no flushing of the
         /// broker or the HTTP response: the point of the exercise). Tests substitute it.
         std::function<void(int)> exit = [](int code) { std::_Exit(code); };
-        std::function<void(std::chrono::milliseconds)> sleep;  ///< this_thread::sleep_for when empty
+        std::function<void(std::chrono::milliseconds)> sleep;  ///< when empty, a wait that Stop() ends
     };
 
     /// `registry` and `logger` must outlive the gremlin.
@@ -83,13 +84,20 @@ class Gremlin {
     nlohmann::json State() const;
 
     /// Before a consumed message's handler (in its transaction): sleeps when latency fires, then
-    /// throws GremlinFailure when the failure rate says so.
+    /// throws GremlinFailure when the failure rate says so. The sleep ends early when the
+    /// settings are replaced or the gremlin is stopped.
     void BeforeHandler();
     /// Right after a commit, before the ack or the answer: exits the process when the crash
     /// trigger fires (counted and logged first).
     void AfterCommit();
+    /// The service is shutting down: ends the delays in progress and injects none from now on,
+    /// so that a drain does not wait out latency (up to 30 s a message) of a whole batch.
+    void Stop();
 
   private:
+    /// Until `delay` passed, Stop() or settings other than those of `generation`.
+    void Sleep(std::chrono::milliseconds delay, std::uint64_t generation);
+
     log::Logger& logger_;
     Options options_;
     std::uint64_t seed_;
@@ -101,6 +109,9 @@ class Gremlin {
     Random random_;
     std::uint64_t latency_seen_ = 0;
     std::uint64_t crash_seen_ = 0;
+    std::uint64_t generation_ = 0;  // counts Configure() calls: a sleep ends when it changes
+    bool stopped_ = false;
+    std::condition_variable changed_;  // generation_ or stopped_ changed
 };
 
 }  // namespace saga::runtime::gremlin

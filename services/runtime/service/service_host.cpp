@@ -192,6 +192,7 @@ int ServiceHost::Run() {
     logger_.Info("listening", {{"port", server.BoundPort()}, {"bind", config_.bind_address}});
     server.Run();
     logger_.Info("stopping");
+    gremlin_.Stop();
     for (auto& thread : threads) thread.request_stop();
     threads.clear();  // joins
     return running_->fatal ? 1 : 0;

@@ -80,6 +80,26 @@ TEST_CASE("gremlin faults: failure rate 1 on payment dead-letters its events aft
     CHECK(stack.vhost().MessageCount("payment-service.dlq") == 2);
 }
 
+TEST_CASE("gremlin faults: SIGTERM during an injected latency stops the service without waiting it out") {
+    SagaStack stack;
+    stack.CreateProduct("GREM-STOP", 10);
+    SetGremlin(stack.inventory(), {{"latency_ms", 30000}});
+    const auto order_id = Place(stack, OneItemOrder("GREM-STOP", 1));
+    REQUIRE(Eventually(
+        [&] {
+            return Scrape(stack.inventory()).Sum("saga_gremlin_injected_total", {{"kind", "latency"}}) >= 1;
+        },
+        30s));
+
+    const auto stopping = std::chrono::steady_clock::now();
+    CHECK(stack.inventory().Stop(25s) == 0);  // a clean exit, not the SIGKILL after the timeout
+    CHECK(std::chrono::steady_clock::now() - stopping < 10s);
+
+    stack.inventory().Restart();  // a fresh process: the gremlin is off again
+    stack.WaitForStatus(order_id, "CONFIRMED");
+    stack.CheckStockInvariant();
+}
+
 TEST_CASE("gremlin faults: inventory crashing after commit before ack settles the order once after a restart") {
     SagaStack stack;
     stack.CreateProduct("GREM-CRASH", 10);

@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <sstream>
+#include <thread>
 
 using namespace saga::runtime;
 using namespace std::chrono_literals;
@@ -16,6 +18,11 @@ struct Fixture {
     std::vector<int> exits;
     std::vector<std::chrono::milliseconds> sleeps;
 
+    // With the real wait (no sleep substitute), which Stop() and new settings end.
+    gremlin::Gremlin MakeWaiting() {
+        return gremlin::Gremlin(registry, logger,
+                                {.seed = 1, .exit = [this](int code) { exits.push_back(code); }, .sleep = {}});
+    }
     gremlin::Gremlin Make(std::uint64_t seed = 1) {
         return gremlin::Gremlin(registry, logger,
                                 {.seed = seed,
@@ -117,4 +124,38 @@ TEST_CASE("gremlin: the state shows the seed, the settings and a description") {
     CHECK(state["failure_rate"] == 0.25);
     CHECK(state["description"] == "failure 25%");
     CHECK(state["latency_every_nth"].is_null());
+}
+
+namespace {
+
+// Runs BeforeHandler on a thread under 30 s of latency, calls `interrupt` once the delay has
+// begun, and returns how long BeforeHandler took.
+std::chrono::steady_clock::duration TimeInterruptedDelay(gremlin::Gremlin& gremlin,
+                                                         const std::function<void()>& interrupt) {
+    gremlin.Configure(Latency(30s, 1));
+    const auto started = std::chrono::steady_clock::now();
+    std::thread handler([&] { gremlin.BeforeHandler(); });
+    while (gremlin.State()["injected"]["latency"] == 0) std::this_thread::sleep_for(1ms);
+    std::this_thread::sleep_for(50ms);
+    interrupt();
+    handler.join();
+    return std::chrono::steady_clock::now() - started;
+}
+
+}  // namespace
+
+TEST_CASE("gremlin: Stop ends a latency in progress and injects none after it") {
+    Fixture f;
+    auto gremlin = f.MakeWaiting();
+    CHECK(TimeInterruptedDelay(gremlin, [&] { gremlin.Stop(); }) < 10s);
+    const auto started = std::chrono::steady_clock::now();
+    gremlin.BeforeHandler();
+    CHECK(std::chrono::steady_clock::now() - started < 10s);
+    CHECK(gremlin.State()["injected"]["latency"] == 1);
+}
+
+TEST_CASE("gremlin: new settings end a latency in progress") {
+    Fixture f;
+    auto gremlin = f.MakeWaiting();
+    CHECK(TimeInterruptedDelay(gremlin, [&] { gremlin.Reset(); }) < 10s);
 }
