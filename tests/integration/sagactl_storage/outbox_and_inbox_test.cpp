@@ -5,6 +5,7 @@
 
 #include "runtime/pg/errors.hpp"
 #include "runtime/pg/migrator.hpp"
+#include "sagactl/storage/queries.hpp"
 #include "sagactl/storage/service_facts.hpp"
 #include "support/live_stack.hpp"
 
@@ -96,6 +97,32 @@ TEST_CASE("sagactl storage: an order no database knows has an empty timeline unl
     CHECK(timeline[0].service == "payment");
     CHECK(timeline[0].what.starts_with("database unreachable: "));
     CHECK(timeline[0].at.ends_with("Z"));
+}
+
+TEST_CASE("sagactl storage: an order's outbox rows are found through an index, however many sent rows are kept") {
+    // Sent rows stay for OUTBOX_SENT_RETENTION (24 h): a day of a busy service is millions of
+    // rows, and sagactl order and the console's timeline look up one order's among them.
+    RuntimeDatabase order;
+    order.db.Execute(
+        "INSERT INTO outbox (message_id, event_type, aggregate_id, correlation_id, source, payload, sent_at)"
+        " SELECT 'sent-' || n, 'order.created', 'o-other-' || n / 3, 'c', 'order-service', repeat('x', 500), now()"
+        " FROM generate_series(1, 20000) AS n");
+    InsertOutboxRow(order.db, "m-created", "2 seconds", true);
+    InsertOutboxRow(order.db, "m-confirmed", "1 second", false);
+    order.db.Execute("ANALYZE outbox");
+
+    const auto timeline = sagactl::ReadOrderTimeline({{"extra", order.db.url()}}, "o-1");
+    REQUIRE(timeline.size() == 2);
+    CHECK(timeline[0].what == "published order.created");
+
+    pqxx::connection connection(order.db.url());
+    pqxx::work tx(connection);
+    tx.exec("PREPARE timeline(text) AS " + sagactl::Query("timeline_outbox.sql"));
+    std::string plan;
+    for (const auto& row : tx.exec("EXPLAIN EXECUTE timeline('o-1')")) plan += row[0].as<std::string>() + "\n";
+    INFO(plan);
+    CHECK(plan.find("Seq Scan") == std::string::npos);
+    CHECK(plan.find("Index") != std::string::npos);
 }
 
 TEST_CASE("sagactl storage: order state of an unreachable order database throws, without an order URL too") {
