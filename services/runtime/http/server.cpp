@@ -58,7 +58,14 @@ class Server::Impl {
         signals_.emplace(io_, SIGTERM, SIGINT);
         signals_->async_wait([this](const boost::system::error_code& ec, int signal_number) {
             if (!ec) {
-                fmt::print(stderr, "http: signal {} received, shutting down\n", signal_number);
+                fmt::print(stderr, "http: signal {} received, shutting down (a second one ends the process at once)\n",
+                           signal_number);
+                // Back to the default action, which asio restores when a signal leaves the set: an
+                // operator's second SIGTERM or Ctrl-C then ends a drain that hangs (a consumer
+                // waiting on a lock, say), as it would any process. What a drain leaves undone is
+                // what a crash leaves undone, which the outbox and the inboxes are there for.
+                boost::system::error_code ignored;
+                signals_->clear(ignored);
                 BeginShutdown();
             }
         });

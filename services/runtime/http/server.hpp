@@ -43,7 +43,8 @@ class Server {
     /// The port actually listened on (the chosen one when config.port was 0).
     std::uint16_t BoundPort() const;
 
-    /// Makes SIGTERM and SIGINT call Stop(). Call before Run().
+    /// Makes SIGTERM and SIGINT call Stop(); after the first, both have their default action
+    /// again, so a second one ends the process however long the shutdown takes. Call before Run().
     void StopOnSignals();
 
     /// Serves on the calling thread until Stop() has drained the connections. Call once.

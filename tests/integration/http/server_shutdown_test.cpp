@@ -1,5 +1,7 @@
 // Graceful shutdown: Stop() and SIGTERM let requests in flight finish, close idle connections, and bound the wait.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <future>
@@ -127,4 +129,46 @@ TEST_CASE("http server: SIGTERM stops a server that called StopOnSignals()") {
         server.Stop();
     }
     run.get();
+}
+
+TEST_CASE("http server: a second SIGTERM ends a process whose shutdown hangs after the first") {
+    int port_pipe[2];
+    REQUIRE(pipe(port_pipe) == 0);
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        // A service whose drain hangs once the server stopped: a consumer thread that never
+        // returns (waiting on a lock nobody releases, say), stood in for by a long sleep.
+        http::Router router;
+        router.Add("GET", "/ping", [](const http::Request&) { return http::Text(200, "pong"); });
+        http::Server server(http::ServerConfig{}, std::move(router));
+        server.StopOnSignals();
+        const std::uint16_t port = server.BoundPort();
+        if (write(port_pipe[1], &port, sizeof port) != sizeof port) _exit(3);
+        server.Run();
+        std::this_thread::sleep_for(std::chrono::seconds(60));
+        _exit(0);
+    }
+    close(port_pipe[1]);
+    std::uint16_t port = 0;
+    REQUIRE(read(port_pipe[0], &port, sizeof port) == sizeof port);
+    close(port_pipe[0]);
+    REQUIRE(HttpClient("http://127.0.0.1:" + std::to_string(port)).Get("/ping").status == 200);
+
+    kill(child, SIGTERM);
+    CHECK(ListenerClosedWithin(port, kPatience));  // the first signal began the shutdown
+    kill(child, SIGTERM);
+    int status = 0;
+    const auto deadline = std::chrono::steady_clock::now() + kPatience;
+    pid_t reaped = 0;
+    while ((reaped = waitpid(child, &status, WNOHANG)) == 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (reaped == 0) {
+        kill(child, SIGKILL);
+        waitpid(child, &status, 0);
+    }
+    CHECK(reaped == child);
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == SIGTERM);
 }
