@@ -125,6 +125,12 @@ nlohmann::json DeadLetters::Replay(const std::vector<std::string>& ids, const st
         const auto summary = replayer.Run(queues, request);
         nlohmann::json lines = Lines(out.str());
         for (auto& line : Lines(err.str())) lines.push_back(std::move(line));
+        for (const auto& id : sagactl::MissingIds(request.selection, summary.selected_ids)) {
+            lines.push_back(
+                fmt::format("message {} was not there when the walk reached it (another reader held it); "
+                            "nothing was done with it, try again",
+                            id));
+        }
         lines.push_back(
             fmt::format("replayed {}, skipped {}, failed {}", summary.replayed, summary.skipped, summary.failed));
         return nlohmann::json{
@@ -146,7 +152,7 @@ nlohmann::json DeadLetters::Purge(const std::vector<std::string>& ids, bool all,
             selection.ids = ids;
         }
         std::ostringstream notes;
-        return nlohmann::json{{"purged", sagactl::Purge(reader, queues, selection, notes)}};
+        return nlohmann::json{{"purged", sagactl::Purge(reader, queues, selection, notes).size()}};
     });
 }
 

@@ -18,7 +18,8 @@ namespace {
 constexpr std::array<const char*, 4> kServices{"order", "inventory", "payment", "notification"};
 
 constexpr const char* kFooter = R"(
-Exit codes: 0 ok, 1 failure (broker or database unreachable, message not found, replay failed),
+Exit codes: 0 ok, 1 failure (broker or database unreachable, message not found or held by another
+reader, replay failed),
 2 usage (unknown command or option, missing or malformed argument).
 Connection options (--amqp-url, --management-url, --database-url; see `sagactl --help`) may follow
 any command.

@@ -23,6 +23,20 @@ bool ReportAbsent(DlqReader& reader, const std::vector<std::string>& queues, con
     return !absent.empty();
 }
 
+/// Reports ids that were there when the command began but that its walk did not meet (another
+/// reader held them unacked meanwhile: the console's DLQ page, another sagactl); true when some were.
+bool ReportUnreached(const Selection& selection, const std::vector<std::string>& reached,
+                     const std::vector<std::string>& queues, const Context& context) {
+    const auto unreached = MissingIds(selection, reached);
+    for (const auto& id : unreached) {
+        context.err << fmt::format(
+            "sagactl: message {} was in {} but not when the walk reached it (another reader held it, such as the "
+            "console's DLQ page or another sagactl); nothing was done with it, run the command again\n",
+            id, fmt::join(queues, ", "));
+    }
+    return !unreached.empty();
+}
+
 /// False (with a message) when none of the queues exists, e.g. a mistyped --queue.
 bool AnyQueueExists(DlqReader& reader, const std::vector<std::string>& queues, const Context& context) {
     for (const auto& queue : queues) {
@@ -93,13 +107,14 @@ int RunDlqReplay(const DlqReplayCommand& command, const Context& context) {
     Replayer replayer(reader, *publishing, context.settings.database_urls, context.out, context.err);
     const auto summary =
         replayer.Run(command.queues, {command.selection, command.limit, command.dry_run, command.body});
+    const bool unreached = ReportUnreached(command.selection, summary.selected_ids, command.queues, context);
     if (command.dry_run) {
         context.out << fmt::format("dry run, nothing changed: {} selected\n", summary.matched);
-        return kExitOk;
+        return unreached ? kExitFailure : kExitOk;
     }
     context.out << fmt::format("replayed {}, skipped {}, failed {}\n", summary.replayed, summary.skipped,
                                summary.failed);
-    return summary.failed == 0 ? kExitOk : kExitFailure;
+    return summary.failed == 0 && !unreached ? kExitOk : kExitFailure;
 }
 
 int RunDlqPurge(const DlqPurgeCommand& command, const Context& context) {
@@ -108,8 +123,8 @@ int RunDlqPurge(const DlqPurgeCommand& command, const Context& context) {
     if (!AnyQueueExists(reader, command.queues, context)) return kExitFailure;
     if (ReportAbsent(reader, command.queues, command.selection.ids, context)) return kExitFailure;
     const auto purged = Purge(reader, command.queues, command.selection, context.err);
-    context.out << fmt::format("purged {}\n", purged);
-    return kExitOk;
+    context.out << fmt::format("purged {}\n", purged.size());
+    return ReportUnreached(command.selection, purged, command.queues, context) ? kExitFailure : kExitOk;
 }
 
 }  // namespace saga::sagactl

@@ -4,14 +4,14 @@
 
 namespace saga::sagactl {
 
-std::size_t Purge(DlqReader& reader, const std::vector<std::string>& queues, const Selection& selection,
-                  std::ostream& err) {
-    std::size_t purged = 0;
+std::vector<std::string> Purge(DlqReader& reader, const std::vector<std::string>& queues, const Selection& selection,
+                               std::ostream& err) {
+    std::vector<std::string> purged;
     for (const auto& queue : queues) {
         if (!reader.Available(queue, err)) continue;
         reader.Visit(queue, [&](const DlqMessage& message) {
             if (!Matches(selection, message)) return Step{Verdict::kKeep, false};
-            ++purged;
+            purged.push_back(message.properties.message_id);
             return Step{Verdict::kRemove, false};
         });
     }

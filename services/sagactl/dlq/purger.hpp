@@ -9,8 +9,8 @@
 namespace saga::sagactl {
 
 /// Deletes the selected messages of `queues` for good (acks them); the others stay untouched.
-/// Returns how many were deleted.
-std::size_t Purge(DlqReader& reader, const std::vector<std::string>& queues, const Selection& selection,
-                  std::ostream& err);
+/// Returns the ids of the deleted messages.
+std::vector<std::string> Purge(DlqReader& reader, const std::vector<std::string>& queues, const Selection& selection,
+                               std::ostream& err);
 
 }  // namespace saga::sagactl

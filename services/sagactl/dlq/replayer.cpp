@@ -93,6 +93,7 @@ ReplaySummary Replayer::Run(const std::vector<std::string>& queues, const Replay
         reader_.Visit(queue, [&](const DlqMessage& message) -> Step {
             if (!Matches(request.selection, message)) return {Verdict::kKeep, false};
             ++summary.matched;
+            if (!request.selection.ids.empty()) summary.selected_ids.push_back(message.properties.message_id);
             if (!budget.Take()) {
                 ++summary.skipped;
                 return {Verdict::kKeep, false};

@@ -20,10 +20,11 @@ struct ReplayRequest {
 };
 
 struct ReplaySummary {
-    std::size_t matched = 0;   ///< selected messages seen
-    std::size_t replayed = 0;  ///< confirmed by the broker and removed from the DLQ
-    std::size_t skipped = 0;   ///< selected but left in the DLQ on purpose (--limit reached, --dry-run)
-    std::size_t failed = 0;    ///< left in the DLQ because the re-publish could not be done or confirmed
+    std::size_t matched = 0;                ///< selected messages seen
+    std::size_t replayed = 0;               ///< confirmed by the broker and removed from the DLQ
+    std::size_t skipped = 0;                ///< selected but left in the DLQ on purpose (--limit reached, --dry-run)
+    std::size_t failed = 0;                 ///< left in the DLQ because the re-publish could not be done or confirmed
+    std::vector<std::string> selected_ids;  ///< ids of the selected messages seen (a selection by id only)
 };
 
 /// Delivers dead-lettered messages back to their original queue. Each selected message is

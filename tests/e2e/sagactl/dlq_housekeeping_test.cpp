@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "e2e/sagactl/sagactl_runner.hpp"
 #include "runtime/amqp/connection.hpp"
 #include "support/live_stack.hpp"
@@ -118,6 +121,64 @@ TEST_CASE("sagactl e2e: a replay to a queue that does not exist fails and keeps 
     CHECK(run.out.find("replayed 0, skipped 0, failed 1") != std::string::npos);
     CHECK(run.err.find("no-such-queue does not exist") != std::string::npos);
     CHECK(broker.vhost.MessageCount(kDlq) == 1);
+}
+
+TEST_CASE(
+    "sagactl e2e: a replay or purge by id whose message another reader held meanwhile fails, never reports success") {
+    // The work queue sends a replayed copy straight back to the DLQ, so the message can be
+    // replayed again and again.
+    DlqOnly broker({{"x-message-ttl", std::int64_t{0}},
+                    {"x-dead-letter-exchange", std::string("")},
+                    {"x-dead-letter-routing-key", std::string(kDlq)}});
+    broker.DeadLetter("m-contested", "inventory-service");
+    REQUIRE(Eventually([&] { return broker.vhost.MessageCount(kDlq) == 1; }, 10s));
+
+    // Another reader of the DLQ, as the console's DLQ page is: it takes the message unacked and
+    // puts it back, over and over. sagactl's check that the id is there and its walk are two
+    // visits, and the message can be held in between.
+    std::atomic<bool> done{false};
+    std::thread other_reader([&] {
+        runtime::amqp::Connection reader({broker.vhost.amqp_url(), "e2e-other-reader"});
+        while (!done) {
+            if (const auto held = reader.Get(kDlq)) {
+                std::this_thread::sleep_for(20ms);
+                reader.Reject(held->delivery_tag, /*requeue=*/true);
+            }
+            std::this_thread::sleep_for(10ms);
+        }
+    });
+    int replayed = 0, refused = 0;
+    for (int i = 0; i < 40; ++i) {
+        const auto run = RunSagactl(broker.Args({"dlq", "replay", "--id", "m-contested"}));
+        INFO("stdout: ", run.out, "\nstderr: ", run.err);
+        if (run.exit_code == 0) {
+            CHECK(run.out.find("replayed 1, skipped 0, failed 0") != std::string::npos);
+            ++replayed;
+        } else {
+            CHECK(run.exit_code == 1);
+            CHECK(run.out.find("replayed 1") == std::string::npos);
+            ++refused;
+        }
+    }
+    bool purged = false;
+    for (int i = 0; i < 40 && !purged; ++i) {
+        const auto run = RunSagactl(broker.Args({"dlq", "purge", "--id", "m-contested", "--yes"}));
+        INFO("stdout: ", run.out, "\nstderr: ", run.err);
+        if (run.exit_code == 0) {
+            CHECK(run.out.find("purged 1") != std::string::npos);
+            purged = true;
+        }
+    }
+    done = true;
+    other_reader.join();  // it puts the message back before it ends
+    MESSAGE("under contention: replayed ", replayed, " times, refused ", refused, " times, purged: ", purged);
+    if (!purged) {
+        const auto run = RunSagactl(broker.Args({"dlq", "purge", "--id", "m-contested", "--yes"}));
+        INFO("stdout: ", run.out, "\nstderr: ", run.err);
+        CHECK(run.exit_code == 0);
+        CHECK(run.out.find("purged 1") != std::string::npos);
+    }
+    CHECK(Eventually([&] { return broker.vhost.MessageCount(kDlq) == 0; }, 10s));
 }
 
 TEST_CASE("sagactl e2e: purge deletes only what was chosen, and only with --yes") {
