@@ -1,11 +1,13 @@
 #include "console/proxy/api_proxy.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 #include <utility>
 
 #include "console/proxy/gateway_problem.hpp"
 #include "console/upstream/http_fetch.hpp"
+#include "runtime/http/error.hpp"
 
 namespace saga::console {
 namespace {
@@ -18,6 +20,19 @@ constexpr std::array<std::string_view, 5> kResponseHeaders = {"Location", "X-Cor
                                                               "WWW-Authenticate", "Retry-After"};
 constexpr std::array<const char*, 5> kMethods = {"GET", "POST", "PUT", "PATCH", "DELETE"};
 constexpr int kMaxExtraSegments = 4;
+
+// The path is percent-decoded, so "%2e%2e" and "%2f" arrive here as ".." and "/". Forwarded, a
+// dot segment would leave the service's /api prefix (libcurl, like any client, resolves it) and
+// reach the service's /metrics or, with the caller's Authorization header, its /admin API.
+bool HasDotSegment(std::string_view path) {
+    for (std::size_t start = 0; start <= path.size();) {
+        const std::size_t end = std::min(path.find('/', start), path.size());
+        const std::string_view segment = path.substr(start, end - start);
+        if (segment == "." || segment == "..") return true;
+        start = end + 1;
+    }
+    return false;
+}
 
 }  // namespace
 
@@ -36,6 +51,9 @@ ApiProxy::ApiProxy(std::string service, std::string base_url, std::chrono::milli
     : service_(std::move(service)), base_url_(std::move(base_url)), timeout_(timeout) {}
 
 http::Response ApiProxy::Forward(const http::Request& request) const {
+    if (HasDotSegment(request.path)) {
+        throw http::HttpError(http::ErrorKind::kNotFound, "no such resource: a path with a '.' or '..' segment");
+    }
     UpstreamRequest out{.method = request.method,
                         .url = base_url_ + UpstreamTarget(request),
                         .headers = {},

@@ -81,6 +81,8 @@ UpstreamResponse Fetch(const UpstreamRequest& request) {
     UpstreamResponse response;
     std::string error(CURL_ERROR_SIZE, '\0');
     curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+    // The path as built, never with dot segments resolved by libcurl.
+    curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L);
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list.get());
     const bool has_body =

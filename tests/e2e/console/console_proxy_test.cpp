@@ -59,6 +59,22 @@ TEST_CASE("console proxy: an order is created and read through the console with 
     CHECK(invalid.status == 400);
     CHECK(IsProblem(invalid));
     CHECK(client.Get("/api/inventory/NO-SUCH-PRODUCT").status == 404);
+
+    // "%2e%2e" and "%2f" are decoded before routing, so these match "/api/orders/{p0}/..."; a
+    // forwarded ".." would leave the service's /api prefix and reach its /metrics or its admin API.
+    for (const std::string path : {"/api/orders/%2e%2e/%2e%2e/metrics", "/api/orders/x%2f..%2f..%2f..%2fmetrics",
+                                   "/api/inventory/%2E%2E/%2E%2E/health", "/api/orders/./o-1"}) {
+        CAPTURE(path);
+        const auto refused = client.Get(path);
+        CHECK(refused.status == 404);
+        CHECK(IsProblem(refused));
+        CHECK(refused.body.find("# HELP") == std::string::npos);
+    }
+    const auto gremlin =
+        client.Request("PUT", "/api/inventory/%2e%2e/%2e%2e/admin/gremlin", R"({"failure_rate":1.0})",
+                       {{"Content-Type", "application/json"}, {"Authorization", std::string("Bearer ") + kAdminToken}});
+    CHECK(gremlin.status == 404);
+    CHECK_FALSE(HttpClient(stack.inventory().base_url()).Get("/health").Json()["checks"].contains("gremlin"));
 }
 
 TEST_CASE("console static files: the web root is served, paths leaving it are refused") {
