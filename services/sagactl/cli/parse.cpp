@@ -8,9 +8,11 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <stdexcept>
 
 #include "runtime/amqp/connection.hpp"
 #include "sagactl/dlq/dlq_message.hpp"
+#include "sagactl/dlq/selection.hpp"
 
 namespace saga::sagactl {
 namespace {
@@ -62,6 +64,11 @@ DatabaseUrls DatabaseUrlsFrom(const std::vector<std::string>& flags) {
         if (const std::string suffix = "-service"; service.size() > suffix.size() && service.ends_with(suffix)) {
             service.resize(service.size() - suffix.size());
         }
+        if (!urls.contains(service)) {
+            throw UsageError{
+                fmt::format("--database-url: '{}' is not a service (order, inventory, payment, notification)",
+                            flag.substr(0, equals))};
+        }
         urls[service] = flag.substr(equals + 1);
     }
     return urls;
@@ -69,7 +76,11 @@ DatabaseUrls DatabaseUrlsFrom(const std::vector<std::string>& flags) {
 
 std::vector<std::string> QueuesFrom(const std::string& queue) {
     if (queue.empty()) return DefaultDeadLetterQueues();
-    return {DeadLetterQueueArgument(queue)};
+    try {
+        return {DeadLetterQueueArgument(queue)};
+    } catch (const std::invalid_argument& error) {
+        throw UsageError{fmt::format("--queue: {}", error.what())};
+    }
 }
 
 std::optional<TimePoint> TimeFrom(const CLI::Option* option, const std::string& text, TimePoint now) {
@@ -98,9 +109,8 @@ std::string ReadBodyFile(const std::string& path) {
 
 /// The raw values CLI11 fills; turned into a Command after parsing.
 struct Raw {
-    std::string queue, type, since, until, body_file, id, order_id;
+    std::string queue, type, since, until, body_file, id, order_id, limit;
     std::vector<std::string> ids, database_urls;
-    std::size_t limit = 0;
     bool json = false, all = false, dry_run = false, yes = false;
 };
 
@@ -120,7 +130,7 @@ DlqOptions AddFilters(CLI::App& command, Raw& raw) {
     o.type = command.add_option("--type", raw.type, "only this event type, e.g. order.created");
     o.since = command.add_option("--since", raw.since, "dead-lettered at or after (RFC 3339 or 15m/2h/7d ago)");
     o.until = command.add_option("--until", raw.until, "dead-lettered before (RFC 3339 or 15m/2h/7d ago)");
-    o.limit = command.add_option("--limit", raw.limit, "at most N messages")->check(CLI::PositiveNumber);
+    o.limit = command.add_option("--limit", raw.limit, "at most N messages");
     return o;
 }
 
@@ -135,7 +145,10 @@ Selection SelectionFrom(const Raw& raw, const DlqOptions& o, TimePoint now) {
 }
 
 std::optional<std::size_t> LimitFrom(const Raw& raw, const DlqOptions& o) {
-    return o.limit->count() > 0 ? std::optional<std::size_t>(raw.limit) : std::nullopt;
+    if (o.limit->count() == 0) return std::nullopt;
+    const auto limit = ParseLimit(raw.limit);
+    if (!limit) throw UsageError{fmt::format("--limit: '{}' is not a whole number of at least 1", raw.limit)};
+    return limit;
 }
 
 }  // namespace
@@ -179,9 +192,11 @@ ParseResult ParseCommandLine(int argc, const char* const* argv, std::ostream& ou
         "x-first-death-queue); a message leaves the DLQ only after the broker confirmed the re-publish. Adds "
         "x-replay-count and x-replayed-at and removes x-attempts, so the consumer gets a fresh retry budget "
         "(x-first-failed-at is kept).");
-    replay->add_option("--id", raw.ids, "message id, repeatable")->allow_extra_args(false);
+    auto* replay_ids = replay->add_option("--id", raw.ids, "message id, repeatable")->allow_extra_args(false);
     const auto replay_filters = AddFilters(*replay, raw);
-    replay->add_flag("--all", raw.all, "every message the queues chosen hold when the run reaches them");
+    auto* replay_all =
+        replay->add_flag("--all", raw.all, "every message the queues chosen hold when the run reaches them");
+    replay_ids->excludes(replay_all);
     AddQueue(*replay, raw);
     replay->add_flag("--dry-run", raw.dry_run,
                      "change nothing; say per message what would happen now (target queue, duplicate in the "

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 namespace saga::sagactl {
 namespace {
@@ -42,8 +43,12 @@ std::string DeadLetterQueueArgument(const std::string& text) {
     for (const char* service : kServices) {
         if (text == service) return fmt::format("{}-service.dlq", service);
     }
-    if (EndsWith(text, kDlqSuffix)) return text;
-    return text + std::string(kDlqSuffix);
+    std::string name = EndsWith(text, kDlqSuffix) ? text : text + std::string(kDlqSuffix);
+    if (name.size() > kMaxQueueNameBytes) {
+        throw std::invalid_argument(
+            fmt::format("queue name of {} bytes; AMQP allows at most {}", name.size(), kMaxQueueNameBytes));
+    }
+    return name;
 }
 
 std::string ServiceOfQueue(const std::string& queue) {

@@ -14,8 +14,10 @@ const std::vector<std::string>& DefaultDeadLetterQueues();
 
 /// Normalises a --queue argument: "inventory", "inventory-service" and "inventory-service.dlq"
 /// all mean "inventory-service.dlq"; any other name ending in ".dlq" is taken as it is, and
-/// anything else gets ".dlq" appended.
+/// anything else gets ".dlq" appended. Throws std::invalid_argument when the name would exceed
+/// AMQP's 255 bytes (kMaxQueueNameBytes), which the broker could not even be asked about.
 std::string DeadLetterQueueArgument(const std::string& text);
+inline constexpr std::size_t kMaxQueueNameBytes = 255;
 
 /// The service owning a work queue ("inventory-service" → "inventory"); empty when the name does
 /// not follow the "<service>-service" convention.

@@ -1,6 +1,7 @@
 #include "sagactl/dlq/selection.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace saga::sagactl {
 
@@ -26,6 +27,13 @@ std::vector<std::string> MissingIds(const Selection& selection, const std::vecto
         if (std::find(seen.begin(), seen.end(), id) == seen.end()) missing.push_back(id);
     }
     return missing;
+}
+
+std::optional<std::size_t> ParseLimit(std::string_view text) {
+    std::size_t value = 0;  // from_chars into an unsigned type: digits only, base 10, no sign
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc{} || end != text.data() + text.size() || value == 0) return std::nullopt;
+    return value;
 }
 
 }  // namespace saga::sagactl

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sagactl/dlq/dlq_message.hpp"
@@ -28,6 +29,10 @@ bool Matches(const Selection& selection, const DlqMessage& message);
 
 /// The `ids` that are in none of `seen` (to report ids that were asked for but not found).
 std::vector<std::string> MissingIds(const Selection& selection, const std::vector<std::string>& seen);
+
+/// A --limit or ?limit= value as an operator writes it: decimal digits only ("010" is ten), at
+/// least 1; no sign, spaces or "0x". Nullopt for anything else, and past what std::size_t holds.
+std::optional<std::size_t> ParseLimit(std::string_view text);
 
 /// Counts how many messages a command may still act on under an optional limit.
 class Budget {

@@ -89,6 +89,8 @@ TEST_CASE("sagactl dlq message: queue arguments and service names") {
     CHECK(DeadLetterQueueArgument("inventory-service") == "inventory-service.dlq");
     CHECK(DeadLetterQueueArgument("inventory-service.dlq") == "inventory-service.dlq");
     CHECK(DeadLetterQueueArgument("custom.dlq") == "custom.dlq");
+    CHECK(DeadLetterQueueArgument(std::string(251, 'q')).size() == 255);
+    CHECK_THROWS_AS(DeadLetterQueueArgument(std::string(252, 'q')), std::invalid_argument);
     CHECK(ServiceOfQueue("inventory-service") == "inventory");
     CHECK(ServiceOfQueue("payment-service.dlq") == "payment");
     CHECK(ServiceOfQueue("-service").empty());

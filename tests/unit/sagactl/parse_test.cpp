@@ -54,8 +54,17 @@ TEST_CASE("sagactl parse: usage errors give exit code 2 and a message") {
                                                {"dlq", "purge", "--all", "--id", "a", "--yes"},
                                                {"outbox"},
                                                {"order"},
-                                               {"dlq", "list", "--database-url", "nonsense"}}) {
-        CAPTURE(args.empty() ? std::string("(none)") : args.front() + (args.size() > 1 ? " " + args[1] : ""));
+                                               {"dlq", "list", "--database-url", "nonsense"},
+                                               {"dlq", "list", "--database-url", "orders=postgresql://h/db"},
+                                               {"dlq", "replay", "--id", "a", "--all"},
+                                               {"dlq", "list", "--queue", std::string(300, 'q')},
+                                               {"dlq", "list", "--limit", "0x10"},
+                                               {"dlq", "list", "--limit", "1e3"},
+                                               {"dlq", "list", "--limit", "+5"},
+                                               {"dlq", "list", "--limit", "-5"}}) {
+        std::string shown = args.empty() ? "(none)" : "";
+        for (const auto& arg : args) shown += (shown.empty() ? "" : " ") + arg.substr(0, 40);
+        CAPTURE(shown);
         const auto p = Parse(args);
         CHECK_FALSE(p.result.invocation);
         CHECK(p.result.exit_code == kExitUsage);
@@ -94,6 +103,9 @@ TEST_CASE("sagactl parse: dlq list reads its filters and defaults to the four DL
     CHECK(c.json);
     CHECK(CommandOf<DlqListCommand>(Parse({"dlq", "list", "--queue", "payment"})).queues ==
           std::vector<std::string>{"payment-service.dlq"});
+    // Decimal, as an operator means it: CLI11 read "010" as octal 8.
+    CHECK(CommandOf<DlqListCommand>(Parse({"dlq", "list", "--limit", "010"})).limit == 10u);
+    CHECK(CommandOf<DlqListCommand>(Parse({"dlq", "list", "--limit", "08"})).limit == 8u);
 }
 
 TEST_CASE("sagactl parse: dlq replay by ids with an edited body") {

@@ -70,4 +70,14 @@ TEST_CASE("sagactl selection: a budget stops at its limit, none without one") {
     CHECK_FALSE(unlimited.Exhausted());
 }
 
+TEST_CASE("sagactl selection: a limit is a decimal whole number of at least 1") {
+    CHECK(ParseLimit("1") == 1u);
+    CHECK(ParseLimit("010") == 10u);
+    CHECK(ParseLimit("1000") == 1000u);
+    for (const char* text : {"", "0", "-1", "+1", " 1", "1 ", "0x10", "1e3", "1.0", "99999999999999999999999"}) {
+        CAPTURE(std::string(text));
+        CHECK_FALSE(ParseLimit(text));
+    }
+}
+
 }  // namespace saga::sagactl
