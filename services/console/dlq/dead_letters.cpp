@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <sstream>
+#include <stdexcept>
 
 #include "runtime/amqp/connection.hpp"
 #include "runtime/amqp/errors.hpp"
@@ -43,7 +44,13 @@ std::unique_ptr<amqp::Connection> Open(const std::string& url, const std::string
 /// The queues a request covers; a named one must exist.
 std::vector<std::string> QueuesFor(DlqReader& reader, const std::optional<std::string>& queue) {
     if (!queue || queue->empty()) return sagactl::DefaultDeadLetterQueues();
-    std::string name = sagactl::DeadLetterQueueArgument(*queue);
+    std::string name;
+    try {
+        name = sagactl::DeadLetterQueueArgument(*queue);
+    } catch (const std::invalid_argument& error) {
+        throw http::HttpError(http::ErrorKind::kValidation, std::string("queue: ") + error.what(),
+                              {{"queue", error.what()}});
+    }
     if (!reader.Exists(name)) throw http::HttpError(http::ErrorKind::kNotFound, "no such queue: " + name);
     return {name};
 }

@@ -1,7 +1,12 @@
 #include "console/handlers/dlq_handlers.hpp"
 
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+
 #include "console/handlers/admin_auth.hpp"
 #include "runtime/http/json_body.hpp"
+#include "sagactl/dlq/selection.hpp"
 #include "sagactl/dlq/time_text.hpp"
 
 namespace saga::console {
@@ -34,16 +39,9 @@ DeadLetters::ListQuery ListQueryOf(const http::Request& request) {
     query.filter.until = TimeParam(request, "until");
     query.limit = kDefaultLimit;
     if (auto limit = request.Query("limit"); limit && !limit->empty()) {
-        std::size_t parsed = 0;
-        try {
-            std::size_t used = 0;
-            parsed = std::stoul(*limit, &used);
-            if (used != limit->size()) parsed = 0;
-        } catch (const std::exception&) {
-            parsed = 0;
-        }
-        if (parsed < 1 || parsed > kMaxLimit) Invalid("limit", "expected a whole number from 1 to 1000");
-        query.limit = parsed;
+        const auto parsed = sagactl::ParseLimit(*limit);
+        if (!parsed || *parsed > kMaxLimit) Invalid("limit", "expected a whole number from 1 to 1000");
+        query.limit = *parsed;
     }
     return query;
 }
@@ -70,9 +68,14 @@ std::optional<std::string> Queue(const nlohmann::json& body) {
     return found->get<std::string>();
 }
 
-nlohmann::json ObjectBody(const http::Request& request) {
+/// The body as a JSON object with no member outside `known`: these endpoints change the DLQs, and
+/// a member they ignored ("type", "dry_run", a misspelt "id") would widen what they change.
+nlohmann::json ObjectBody(const http::Request& request, std::initializer_list<std::string_view> known) {
     auto body = http::ParseJsonBody(request);
     if (!body.is_object()) throw HttpError(ErrorKind::kValidation, "the body must be a JSON object");
+    for (const auto& [name, value] : body.items()) {
+        if (std::find(known.begin(), known.end(), name) == known.end()) Invalid(name, "unknown field");
+    }
     return body;
 }
 
@@ -84,12 +87,12 @@ void AddDlqRoutes(http::Router& router, const DeadLetters& dead_letters, const s
     });
     router.Add("POST", "/console/api/dlq/replay", [&dead_letters, &admin_token](const http::Request& request) {
         RequireAdmin(request, admin_token);
-        const auto body = ObjectBody(request);
+        const auto body = ObjectBody(request, {"ids", "queue"});
         return http::Json(200, dead_letters.Replay(Ids(body, true), Queue(body)));
     });
     router.Add("POST", "/console/api/dlq/purge", [&dead_letters, &admin_token](const http::Request& request) {
         RequireAdmin(request, admin_token);
-        const auto body = ObjectBody(request);
+        const auto body = ObjectBody(request, {"ids", "all", "queue"});
         const auto all = body.find("all");
         const bool purge_all = all != body.end() && all->is_boolean() && all->get<bool>();
         if (all != body.end() && !all->is_boolean()) Invalid("all", "expected true or false");

@@ -77,6 +77,15 @@ TEST_CASE("console dlq: messages are listed, and replayed or purged only with th
     CHECK(client.Get("/console/api/dlq?limit=1").Json()["messages"].size() == 1);
     CHECK(client.Get("/console/api/dlq?limit=zero").status == 400);
     CHECK(client.Get("/console/api/dlq?queue=no-such").status == 404);
+    // Past AMQP's 255-byte queue names: the request's fault, not the broker's (it answered 503).
+    const auto long_queue = client.Get("/console/api/dlq?queue=" + std::string(300, 'q'));
+    CHECK(long_queue.status == 400);
+    CHECK(long_queue.Header("Content-Type").value_or("").starts_with("application/problem+json"));
+    for (const char* limit : {"+1", "%201", "1%20", "0x10", "-1", "1e3"}) {
+        CAPTURE(std::string(limit));
+        CHECK(client.Get(std::string("/console/api/dlq?limit=") + limit).status == 400);
+    }
+    CHECK(client.Get("/console/api/dlq?limit=010").Json()["messages"].size() == 3);
 
     const json replay_m2 = {{"ids", {"m-2"}}};
     const auto anonymous = client.PostJson("/console/api/dlq/replay", replay_m2);
@@ -94,6 +103,21 @@ TEST_CASE("console dlq: messages are listed, and replayed or purged only with th
     const auto unknown = client.PostJson("/console/api/dlq/replay", {{"ids", {"m-2", "m-404"}}}, Bearer(kAdminToken));
     CHECK(unknown.status == 404);
     CHECK(unknown.Json()["detail"].get<std::string>().find("m-404") != std::string::npos);
+    CHECK(broker.vhost.MessageCount(kDlq) == 3);
+    CHECK(broker.vhost.MessageCount(kTarget) == 0);
+
+    // A field these endpoints do not know is refused, never ignored: {"all": true, "type": …}
+    // purged every queue, and {"ids": […], "dry_run": true} really replayed.
+    for (const auto& [path, body] : std::vector<std::pair<std::string, json>>{
+             {"/console/api/dlq/purge", {{"all", true}, {"type", "payment.completed"}}},
+             {"/console/api/dlq/purge", {{"all", true}, {"id", "m-3"}}},
+             {"/console/api/dlq/replay", {{"ids", {"m-2"}}, {"dry_run", true}}}}) {
+        CAPTURE(body.dump());
+        const auto refused = client.PostJson(path, body, Bearer(kAdminToken));
+        CHECK(refused.status == 400);
+        CHECK(refused.body.find(body.contains("all") ? (body.contains("id") ? "id" : "type") : "dry_run") !=
+              std::string::npos);
+    }
     CHECK(broker.vhost.MessageCount(kDlq) == 3);
     CHECK(broker.vhost.MessageCount(kTarget) == 0);
 
