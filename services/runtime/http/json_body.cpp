@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <string>
+#include <unordered_set>
+#include <vector>
+
 #include "runtime/http/error.hpp"
 
 namespace saga::runtime::http {
@@ -46,7 +50,10 @@ nlohmann::json ParseJsonBody(const Request& request) {
     // Checked during parsing: a 64 KiB body of '[' would otherwise become a tree that every recursive
     // consumer (dump, comparisons, validators) walks with the call stack.
     // And U+0000 ("\u0000"): no PostgreSQL text can hold it, and the driver cuts strings short at it.
-    auto guard = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    // And a name twice in one object: nlohmann keeps the last value, and whatever read the first
+    // (a proxy, a log, the client's own validation) would have seen another request.
+    std::vector<std::unordered_set<std::string>> names;  // of each object being parsed, innermost last
+    auto guard = [&names](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
         if (depth > kMaxJsonDepth) {
             throw HttpError(ErrorKind::kBadRequest,
                             fmt::format("the JSON document is nested deeper than {} levels", kMaxJsonDepth));
@@ -55,6 +62,16 @@ nlohmann::json ParseJsonBody(const Request& request) {
         if ((event == Event::key || event == Event::value) && parsed.is_string() &&
             parsed.get_ref<const std::string&>().find('\0') != std::string::npos) {
             throw HttpError(ErrorKind::kBadRequest, "a string in the JSON document holds U+0000, which is not allowed");
+        }
+        if (event == Event::object_start) {
+            names.emplace_back();
+        } else if (event == Event::object_end) {
+            names.pop_back();
+        } else if (event == Event::key && !names.back().insert(parsed.get<std::string>()).second) {
+            const auto& name = parsed.get_ref<const std::string&>();  // named only when short: no cut UTF-8
+            throw HttpError(ErrorKind::kBadRequest,
+                            fmt::format("the name {}appears more than once in one JSON object",
+                                        name.size() <= 64 ? "\"" + name + "\" " : std::string()));
         }
         return true;
     };

@@ -91,3 +91,20 @@ TEST_CASE("http json body: nesting deeper than the limit is refused with 400, th
     CHECK(error.kind() == ErrorKind::kBadRequest);
     CHECK(error.detail().find("nested deeper") != std::string::npos);
 }
+
+TEST_CASE("http json body: a name twice in one object is refused with 400, in separate objects it is fine") {
+    // nlohmann keeps the last value: {"quantity": 1, "quantity": 1000} ordered 1000 of an item,
+    // where a proxy or log that reads the first value saw 1.
+    for (std::string body :
+         {R"({"quantity": 1, "quantity": 1000})",
+          R"({"items": [{"product_id": "P", "quantity": 1, "product_id": "Q"}]})", R"({"a": {"b": 1}, "a": 2})"}) {
+        CAPTURE(body);
+        auto error = ErrorFrom(WithBody(body));
+        CHECK(error.kind() == ErrorKind::kBadRequest);
+        CHECK(error.detail().find("more than once") != std::string::npos);
+    }
+    const auto fine = http::ParseJsonBody(WithBody(
+        R"({"items": [{"product_id": "P", "quantity": 1}, {"product_id": "Q", "quantity": 2}], "quantity": 3})"));
+    CHECK(fine["items"].size() == 2);
+    CHECK(fine["quantity"] == 3);
+}
