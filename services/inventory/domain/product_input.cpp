@@ -1,6 +1,9 @@
 #include "inventory/domain/product_input.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <initializer_list>
+#include <string_view>
 
 #include "events/formats.hpp"
 
@@ -21,6 +24,15 @@ std::optional<std::int64_t> IntegerIn(const nlohmann::json& value, std::int64_t 
         return v;
     }
     return std::nullopt;
+}
+
+// A member outside `known` is an error of its own: a client that sends "price" with a restock, or
+// "currency" with a new product, would otherwise get 200 for a change that did not happen.
+void RejectUnknown(const nlohmann::json& body, std::initializer_list<std::string_view> known,
+                   std::vector<FieldIssue>& errors) {
+    for (const auto& [name, value] : body.items()) {
+        if (std::find(known.begin(), known.end(), name) == known.end()) errors.push_back({name, "unknown field"});
+    }
 }
 
 }  // namespace
@@ -87,6 +99,7 @@ Parsed<NewProduct> ParseNewProduct(const nlohmann::json& body) {
             out.errors.push_back({"quantity", "must be an integer from 0 to 1000000000"});
         }
     }
+    RejectUnknown(body, {"product_id", "name", "price", "quantity"}, out.errors);
     return out;
 }
 
@@ -104,6 +117,7 @@ Parsed<std::int64_t> ParseRestock(const nlohmann::json& body) {
     } else {
         out.errors.push_back({"restock", "must be an integer from 1 to 1000000000"});
     }
+    RejectUnknown(body, {"restock"}, out.errors);
     return out;
 }
 

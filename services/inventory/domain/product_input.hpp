@@ -37,10 +37,11 @@ struct Parsed {
 };
 
 /// {product_id (id format), name (1..200 characters), price (decimal >= 0, at most 2 decimals),
-/// quantity (integer 0..kMaxStockQuantity)}; unknown fields are ignored. Every violation is listed.
+/// quantity (integer 0..kMaxStockQuantity)}; any other member is an "unknown field" error. Every
+/// violation is listed.
 Parsed<NewProduct> ParseNewProduct(const nlohmann::json& body);
 
-/// {"restock": n} with n an integer 1..kMaxStockQuantity.
+/// {"restock": n} with n an integer 1..kMaxStockQuantity, and no other member.
 Parsed<std::int64_t> ParseRestock(const nlohmann::json& body);
 
 /// A JSON price in currency units ("499.99") as cents; nullopt when it is not a number, is

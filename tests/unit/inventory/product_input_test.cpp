@@ -62,3 +62,12 @@ TEST_CASE("restock: a positive integer is required") {
     CHECK(Fields(ParseRestock({{"restock", 2.5}}).errors) == std::vector<std::string>{"restock"});
     CHECK(Fields(ParseRestock(json::object()).errors) == std::vector<std::string>{"restock"});
 }
+
+TEST_CASE("new product and restock: a field they do not know is refused, never ignored") {
+    // {"restock": 1, "price": 5} answered 200 and left the price as it was.
+    CHECK(Fields(ParseRestock({{"restock", 1}, {"price", 5}}).errors) == std::vector<std::string>{"price"});
+    CHECK(
+        Fields(ParseNewProduct(
+                   {{"product_id", "PROD-9"}, {"name", "Mouse"}, {"price", 24.5}, {"quantity", 7}, {"currency", "EUR"}})
+                   .errors) == std::vector<std::string>{"currency"});
+}
