@@ -2,8 +2,8 @@
 // Threads are the ServiceHost's: HTTP I/O + handler pool, one consumer, one outbox relay.
 #include <iostream>
 
-#include "events/order_ids.hpp"
 #include "inventory/app/inventory.hpp"
+#include "inventory/consumers/batch_locks.hpp"
 #include "inventory/consumers/order_cancelled.hpp"
 #include "inventory/consumers/order_confirmed.hpp"
 #include "inventory/consumers/order_created.hpp"
@@ -49,10 +49,7 @@ int main() {
             .On("order.confirmed", bind(consumers::OnOrderConfirmed))
             .On("order.rejected", bind(consumers::OnOrderRejected))
             .On("order.cancelled", bind(consumers::OnOrderCancelled))
-            // The batch's orders locked in one statement; each handler then finds its order locked.
-            .BeforeBatch([](const auto& batch, runtime::pg::Transaction& tx) {
-                storage::LockOrders(tx, events::OrderIdsOf(batch));
-            });
+            .BeforeBatch(consumers::LockBatch);
 
         logger.Info("starting", {{"reservation_ttl_ms", settings.reservation_ttl.count()},
                                  {"low_stock_threshold", settings.low_stock_threshold}});
