@@ -38,12 +38,15 @@ struct OrderConfig {
 
 OrderConfig ReadConfig(const config::Env& env) {
     OrderConfig c{.service = service::ServiceConfig::FromEnv(env, "order-service", kDefaultPort),
-                  .idempotency_wait = env.Duration("IDEMPOTENCY_WAIT", std::chrono::seconds{5}),
+                  .idempotency_wait = env.Duration("IDEMPOTENCY_WAIT", std::chrono::milliseconds{0}),
                   .sweeper = {}};
     c.sweeper.interval = env.Duration("EXPIRY_SWEEP_INTERVAL", std::chrono::seconds{5});
     c.sweeper.key_retention =
         std::chrono::duration_cast<std::chrono::seconds>(env.Duration("IDEMPOTENCY_RETENTION", std::chrono::hours{24}));
     if (c.sweeper.interval.count() <= 0) throw config::ConfigError("EXPIRY_SWEEP_INTERVAL: must be positive");
+    // Below a second it was cut to 0 s: every key deleted at the next sweep, and a client's retry a
+    // few seconds later made a second order.
+    if (c.sweeper.key_retention.count() < 1) throw config::ConfigError("IDEMPOTENCY_RETENTION: must be at least 1s");
     return c;
 }
 

@@ -40,8 +40,9 @@ class KeyInFlight : public std::runtime_error {
 /// The key row is written in the same transaction as the order and its response, so a
 /// committed key always has a complete response, and a crash at any point leaves either
 /// nothing (the retry starts afresh) or everything (the retry replays). A request that finds
-/// the key held by an uncommitted transaction waits for it (up to `wait`), then replays its
-/// outcome, or — if that transaction rolled back — claims the key itself.
+/// the key held by an uncommitted transaction is in flight beside it: KeyInFlight (409, SPEC and
+/// the IETF Idempotency-Key draft) after `wait`, which is 0 by default (IDEMPOTENCY_WAIT); with a
+/// wait, a holder that ends within it is replayed or, if it rolled back, the key claimed.
 class IdempotencyStore {
   public:
     explicit IdempotencyStore(std::chrono::milliseconds wait) : wait_(wait) {}
