@@ -97,8 +97,15 @@ DeliveryWorker::Pass DeliveryWorker::DeliverDue(std::stop_token stop) {
 }
 
 DeliveryWorker::Attempt DeliveryWorker::Send(const Notification& notification) const {
-    Attempt attempt{
-        .notification = &notification, .number = notification.attempts + 1, .error = {}, .permanent = false};
+    // The claim counted this attempt. One past the last means the last ended with its process,
+    // before its outcome was recorded: give up rather than send again after every lease.
+    if (notification.attempts > options_.retry.max_attempts) {
+        return {.notification = &notification,
+                .number = notification.attempts - 1,
+                .error = "the process stopped during each of the last attempts, before their outcome was recorded",
+                .permanent = true};
+    }
+    Attempt attempt{.notification = &notification, .number = notification.attempts, .error = {}, .permanent = false};
     try {
         channel_.Send(notification);
     } catch (const PermanentDeliveryError& error) {

@@ -38,10 +38,12 @@ std::chrono::milliseconds EffectiveLease(const DeliveryOptions& options);
 /// The background task that delivers PENDING notifications through `channel`, never inside a
 /// consumer's transaction:
 ///   1. claim a batch of due notifications (FOR UPDATE SKIP LOCKED; a lease keeps other
-///      workers off them) and commit;
+///      workers off them; the attempt is counted) and commit; one claimed past
+///      retry.max_attempts, whose last attempt its process did not survive, is not sent again
+///      but goes to FAILED as in step 3;
 ///   2. send each one, outside any transaction;
 ///   3. one transaction for the batch, per notification: SENT + `notification.sent` in the outbox; or, after a
-///      failure, attempts + 1 and the next attempt after an exponential backoff; or, once
+///      failure, the next attempt after an exponential backoff; or, once
 ///      retry.max_attempts are spent (or at a PermanentDeliveryError), FAILED +
 ///      `notification.failed` with the reason and the attempts.
 /// Delivery is at least once: a crash between sending and step 3 sends the batch again after

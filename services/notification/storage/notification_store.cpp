@@ -92,15 +92,14 @@ void InsertNotification(Transaction& tx, const NewNotification& notification, ev
 
 std::vector<Notification> ClaimDueNotifications(Transaction& tx, events::NotificationChannel channel, int limit,
                                                 std::chrono::milliseconds lease) {
-    return FromResult(
-        runtime::pg::Exec(
-            tx.work(), std::string(R"(UPDATE notifications SET next_attempt_at = now() + $3 * interval '1 millisecond'
+    return FromResult(runtime::pg::Exec(tx.work(), std::string(R"(UPDATE notifications
+           SET attempts = attempts + 1, next_attempt_at = now() + $3 * interval '1 millisecond'
            WHERE notification_id IN (
                SELECT notification_id FROM notifications
                WHERE status = 'PENDING' AND channel = $1 AND next_attempt_at <= now()
                ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
            RETURNING )") + kColumns,
-            ChannelText(channel), limit, static_cast<long long>(lease.count())));
+                                        ChannelText(channel), limit, static_cast<long long>(lease.count())));
 }
 
 std::optional<std::chrono::milliseconds> NextNotificationDueIn(Transaction& tx, events::NotificationChannel channel) {
@@ -114,9 +113,10 @@ std::optional<std::chrono::milliseconds> NextNotificationDueIn(Transaction& tx, 
 }
 
 void ReleaseNotification(Transaction& tx, const std::string& notification_id) {
-    runtime::pg::Exec(
-        tx.work(), "UPDATE notifications SET next_attempt_at = now() WHERE notification_id = $1 AND status = 'PENDING'",
-        notification_id);
+    runtime::pg::Exec(tx.work(),
+                      "UPDATE notifications SET attempts = attempts - 1, next_attempt_at = now()"
+                      " WHERE notification_id = $1 AND status = 'PENDING'",
+                      notification_id);
 }
 
 std::set<std::string> MarkNotificationsSent(Transaction& tx, const std::vector<SentNotification>& sent) {

@@ -26,7 +26,8 @@ void InsertNotification(runtime::pg::Transaction& tx, const NewNotification& not
 /// Claims up to `limit` PENDING notifications of `channel` that are due, oldest due first,
 /// skipping rows another transaction has locked: their next attempt moves `lease` ahead, so no
 /// other worker takes them while this one sends (and a worker that died mid-send is replaced
-/// once the lease runs out). Commit before sending.
+/// once the lease runs out), and `attempts` counts the attempt now, so that one its process did
+/// not survive counts too. Commit before sending.
 std::vector<Notification> ClaimDueNotifications(runtime::pg::Transaction& tx, events::NotificationChannel channel,
                                                 int limit, std::chrono::milliseconds lease);
 
@@ -35,7 +36,8 @@ std::vector<Notification> ClaimDueNotifications(runtime::pg::Transaction& tx, ev
 std::optional<std::chrono::milliseconds> NextNotificationDueIn(runtime::pg::Transaction& tx,
                                                                events::NotificationChannel channel);
 
-/// Gives a claimed, still PENDING notification back: due now, for any worker (used at shutdown).
+/// Gives a claimed, still PENDING notification back, never attempted: due now, for any worker,
+/// and its claim's attempt uncounted (used at shutdown).
 void ReleaseNotification(runtime::pg::Transaction& tx, const std::string& notification_id);
 
 /// A delivered notification and the attempts it took.

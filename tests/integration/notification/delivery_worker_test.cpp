@@ -36,6 +36,17 @@ class DroppingChannel : public notification::Channel {
     TestDatabase& db_;
 };
 
+/// A process that goes down during every send: nothing about the attempt is recorded.
+struct ProcessDown {};
+class CrashingChannel : public notification::Channel {
+  public:
+    void Send(const notification::Notification&) override {
+        ++sends;
+        throw ProcessDown{};
+    }
+    int sends = 0;
+};
+
 }  // namespace
 
 TEST_CASE(
@@ -71,6 +82,39 @@ TEST_CASE(
     CHECK(channel.sends == 1);
     CHECK(d.db.QueryInt("SELECT count(*) FROM notifications WHERE status = 'SENT'") == 1);
     CHECK(d.db.QueryInt("SELECT count(*) FROM outbox WHERE event_type = 'notification.sent'") == 1);
+}
+
+TEST_CASE("notification delivery: a send the process never survives counts as an attempt, and ends FAILED") {
+    StoreDatabase d("notification", embedded::NotificationMigrations());
+    d.db.Migrate("runtime", runtime::pg::RuntimeMigrations());
+    d.pool.InTransaction([&](runtime::pg::Transaction& tx) {
+        notification::InsertNotification(
+            tx, {.order_id = "o-2", .event_type = "order.confirmed", .recipient = "c-2", .subject = "s", .body = "b"},
+            events::NotificationChannel::kLog, {.event_id = "evt-2", .correlation_id = "saga-2", .traceparent = ""},
+            [] {});
+    });
+    CrashingChannel channel;
+    runtime::pg::OutboxWriter outbox(nullptr, runtime::pg::OutboxChannel("notification-service"));
+    notification::DeliveryWakeup wakeup;
+    runtime::log::Logger logger("delivery-test", std::clog, runtime::log::Level::kWarn);
+    notification::DeliveryOptions options;
+    options.source = "notification-service";
+    options.lease = 100ms;
+    options.retry.max_attempts = 3;
+    notification::DeliveryWorker worker(options, d.pool, outbox, channel, wakeup, logger);
+
+    // Before, an attempt counted only once its outcome was recorded: a notification whose send
+    // took the process down every time was sent again after every lease, for ever, and stayed PENDING.
+    for (int restart = 0; restart < 6; ++restart) {
+        try {
+            worker.DeliverDue();
+        } catch (const ProcessDown&) {
+        }
+        std::this_thread::sleep_for(150ms);  // past the lease
+    }
+    CHECK(channel.sends == 3);
+    CHECK(d.db.QueryInt("SELECT count(*) FROM notifications WHERE status = 'FAILED' AND attempts = 3") == 1);
+    CHECK(d.db.QueryInt("SELECT count(*) FROM outbox WHERE event_type = 'notification.failed'") == 1);
 }
 
 }  // namespace saga::test
