@@ -47,27 +47,39 @@ class CrashingChannel : public notification::Channel {
     int sends = 0;
 };
 
+/// A notification database with one PENDING notification, and what a worker needs beside a channel.
+struct DeliveryDatabase : StoreDatabase {
+    explicit DeliveryDatabase(const std::string& order_id)
+        : StoreDatabase("notification", embedded::NotificationMigrations()) {
+        db.Migrate("runtime", runtime::pg::RuntimeMigrations());
+        pool.InTransaction([&](runtime::pg::Transaction& tx) {
+            notification::InsertNotification(
+                tx,
+                {.order_id = order_id, .event_type = "order.confirmed", .recipient = "c", .subject = "s", .body = "b"},
+                events::NotificationChannel::kLog,
+                {.event_id = "evt-" + order_id, .correlation_id = "saga-" + order_id, .traceparent = ""}, [] {});
+        });
+        options.source = "notification-service";
+    }
+    notification::DeliveryWorker Worker(notification::Channel& channel) {
+        return notification::DeliveryWorker(options, pool, outbox, channel, wakeup, logger);
+    }
+
+    runtime::pg::OutboxWriter outbox{nullptr, runtime::pg::OutboxChannel("notification-service")};
+    notification::DeliveryWakeup wakeup;
+    runtime::log::Logger logger{"delivery-test", std::clog, runtime::log::Level::kWarn};
+    notification::DeliveryOptions options;
+};
+
 }  // namespace
 
 TEST_CASE(
     "notification delivery: a batch sent while the database connection was lost is recorded once it is back, "
     "not sent again after the lease") {
-    StoreDatabase d("notification", embedded::NotificationMigrations());
-    d.db.Migrate("runtime", runtime::pg::RuntimeMigrations());
-    d.pool.InTransaction([&](runtime::pg::Transaction& tx) {
-        notification::InsertNotification(
-            tx, {.order_id = "o-1", .event_type = "order.confirmed", .recipient = "c-1", .subject = "s", .body = "b"},
-            events::NotificationChannel::kLog, {.event_id = "evt-1", .correlation_id = "saga-1", .traceparent = ""},
-            [] {});
-    });
+    DeliveryDatabase d("o-1");
     DroppingChannel channel(d.db);
-    runtime::pg::OutboxWriter outbox(nullptr, runtime::pg::OutboxChannel("notification-service"));
-    notification::DeliveryWakeup wakeup;
-    runtime::log::Logger logger("delivery-test", std::clog, runtime::log::Level::kWarn);
-    notification::DeliveryOptions options;
-    options.source = "notification-service";
-    options.lease = 200ms;
-    notification::DeliveryWorker worker(options, d.pool, outbox, channel, wakeup, logger);
+    d.options.lease = 200ms;
+    auto worker = d.Worker(channel);
 
     // Before, the record step's DatabaseUnavailable escaped and the outcome was forgotten: the
     // task host restarted the task, and once the lease ran out the notification went out again.
@@ -85,23 +97,11 @@ TEST_CASE(
 }
 
 TEST_CASE("notification delivery: a send the process never survives counts as an attempt, and ends FAILED") {
-    StoreDatabase d("notification", embedded::NotificationMigrations());
-    d.db.Migrate("runtime", runtime::pg::RuntimeMigrations());
-    d.pool.InTransaction([&](runtime::pg::Transaction& tx) {
-        notification::InsertNotification(
-            tx, {.order_id = "o-2", .event_type = "order.confirmed", .recipient = "c-2", .subject = "s", .body = "b"},
-            events::NotificationChannel::kLog, {.event_id = "evt-2", .correlation_id = "saga-2", .traceparent = ""},
-            [] {});
-    });
+    DeliveryDatabase d("o-2");
     CrashingChannel channel;
-    runtime::pg::OutboxWriter outbox(nullptr, runtime::pg::OutboxChannel("notification-service"));
-    notification::DeliveryWakeup wakeup;
-    runtime::log::Logger logger("delivery-test", std::clog, runtime::log::Level::kWarn);
-    notification::DeliveryOptions options;
-    options.source = "notification-service";
-    options.lease = 100ms;
-    options.retry.max_attempts = 3;
-    notification::DeliveryWorker worker(options, d.pool, outbox, channel, wakeup, logger);
+    d.options.lease = 100ms;
+    d.options.retry.max_attempts = 3;
+    auto worker = d.Worker(channel);
 
     // Before, an attempt counted only once its outcome was recorded: a notification whose send
     // took the process down every time was sent again after every lease, for ever, and stayed PENDING.
