@@ -110,6 +110,20 @@ for name in SERVICE_NAMES + ["console", "sagactl"]:
                 f"{name}: does not depend on {dep} with condition service_healthy")
 r.check(services["sagactl"].get("profiles") == ["tools"], "sagactl must be in profile tools only")
 
+# Shutdown: a service's drain includes a notification send in flight (NOTIFY_SEND_TIMEOUT); a
+# SIGKILL before its outcome is recorded sends it again after the lease. Docker's default is 10 s.
+def seconds(text):
+    parts = re.fullmatch(r"(?:(\d+)m)?(?:(\d+)s)?", str(text or ""))
+    return int(parts.group(1) or 0) * 60 + int(parts.group(2) or 0) if parts and text else 10
+
+
+send_timeout_ms = int(re.search(r"send_timeout\{(\d+)\}",
+                                (repo / "services/notification/notification_settings.hpp").read_text()).group(1))
+for name in SERVICE_NAMES + ["console"]:
+    grace = seconds(services.get(name, {}).get("stop_grace_period"))
+    r.check(grace >= 2 * send_timeout_ms / 1000,
+            f"{name}: stop_grace_period {grace} s is not twice NOTIFY_SEND_TIMEOUT's {send_timeout_ms} ms")
+
 # Broker: definitions from the template, no guest, plugins; postgres: the init script's names.
 rabbit = services["rabbitmq"]
 r.check(rabbit.get("image", "").startswith("rabbitmq:3.10-management"), f"rabbitmq image {rabbit.get('image')}")
