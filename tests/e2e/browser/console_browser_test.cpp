@@ -60,6 +60,12 @@ TEST_CASE("console browser e2e: the form shows the validation messages of the pr
     RequireScenario(console, "form_validation.mjs");
 }
 
+TEST_CASE("console browser e2e: submitting again after a lost answer returns the first order, not a second one") {
+    SagaStack stack;
+    ConsoleProcess console(stack);
+    RequireScenario(console, "order_retry.mjs");
+}
+
 TEST_CASE("console browser e2e: a dead-lettered message is listed and a confirmed replay empties its DLQ") {
     SagaStack stack;
     const auto placed = stack.PlaceOrder({{"customer_id", "c-dlq"},

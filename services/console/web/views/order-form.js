@@ -79,6 +79,7 @@ export function mountOrderForm(container, { onCreated } = {}) {
         errors.hidden = false;
     }
 
+    let unsettled = null;  // { body, key } of the last submission whose outcome is unknown
     form.addEventListener("submit", async (event) => {
         event.preventDefault();
         errors.hidden = true;
@@ -86,9 +87,16 @@ export function mountOrderForm(container, { onCreated } = {}) {
         replace(outcome);
         const body = { customer_id: customer.value.trim(), items: readItems(), payment_token: token.value };
         if (email.value.trim()) body.email = email.value.trim();
+        // The same order submitted again after an answer that settled nothing (no answer, a
+        // gateway or the service unavailable, 409 for the key still in flight) keeps its key: the
+        // order service may have made it already, and then replays it instead of making another.
+        const sent = JSON.stringify(body);
+        const key = unsettled && unsettled.body === sent ? unsettled.key : newIdempotencyKey();
         submit.disabled = true;
-        const result = await post("/api/orders", body, { "Idempotency-Key": newIdempotencyKey() });
+        const result = await post("/api/orders", body, { "Idempotency-Key": key });
         submit.disabled = false;
+        unsettled = !result.ok && (result.status === 0 || result.status === 409 || result.status >= 500)
+            ? { body: sent, key } : null;
         if (!result.ok) return showErrors(result.problem);
         const id = result.data?.order_id;
         replace(outcome, "Order ", h("a", { href: `#/orders/${id}`, "data-testid": "order-form-created" }, id),
