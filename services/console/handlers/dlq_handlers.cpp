@@ -37,6 +37,7 @@ DeadLetters::ListQuery ListQueryOf(const http::Request& request) {
     if (auto type = request.Query("type"); type && !type->empty()) query.filter.type = *type;
     query.filter.since = TimeParam(request, "since");
     query.filter.until = TimeParam(request, "until");
+    if (query.filter.EmptyTimeWindow()) Invalid("until", "must be after since; no message can be in that window");
     query.limit = kDefaultLimit;
     if (auto limit = request.Query("limit"); limit && !limit->empty()) {
         const auto parsed = sagactl::ParseLimit(*limit);

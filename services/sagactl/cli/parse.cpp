@@ -140,6 +140,10 @@ Selection SelectionFrom(const Raw& raw, const DlqOptions& o, TimePoint now) {
     if (o.type->count() > 0) s.type = raw.type;
     s.since = TimeFrom(o.since, raw.since, now);
     s.until = TimeFrom(o.until, raw.until, now);
+    if (s.EmptyTimeWindow()) {
+        throw UsageError{fmt::format("--since ({}) must be before --until ({}); no message can be in that window",
+                                     raw.since, raw.until)};
+    }
     s.all = raw.all;
     return s;
 }

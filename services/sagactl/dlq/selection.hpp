@@ -21,6 +21,9 @@ struct Selection {
 
     /// True when any criterion is set (or `all`).
     bool HasCriteria() const { return all || !ids.empty() || type || since || until; }
+    /// `since` at or after `until`: a window no message can be in (usually the two swapped, as in
+    /// "--since 2h --until 3h").
+    bool EmptyTimeWindow() const { return since && until && *since >= *until; }
 };
 
 /// Whether `message` is selected. A message without a known failure time never matches a

@@ -86,6 +86,8 @@ TEST_CASE("console dlq: messages are listed, and replayed or purged only with th
         CHECK(client.Get(std::string("/console/api/dlq?limit=") + limit).status == 400);
     }
     CHECK(client.Get("/console/api/dlq?limit=010").Json()["messages"].size() == 3);
+    // since 2 h ago, until 3 h ago: swapped, a window no message can be in.
+    CHECK(client.Get("/console/api/dlq?since=2h&until=3h").status == 400);
 
     const json replay_m2 = {{"ids", {"m-2"}}};
     const auto anonymous = client.PostJson("/console/api/dlq/replay", replay_m2);

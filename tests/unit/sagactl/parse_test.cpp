@@ -38,30 +38,32 @@ const T& CommandOf(const Parsed& p) {
 }  // namespace
 
 TEST_CASE("sagactl parse: usage errors give exit code 2 and a message") {
-    for (const auto& args :
-         std::vector<std::vector<std::string>>{{},
-                                               {"frobnicate"},
-                                               {"dlq"},
-                                               {"dlq", "list", "--no-such-flag"},
-                                               {"dlq", "list", "--since", "yesterday"},
-                                               {"dlq", "list", "--limit", "0"},
-                                               {"dlq", "show"},
-                                               {"dlq", "replay"},
-                                               {"dlq", "replay", "--until", "2026-12-01"},
-                                               {"dlq", "replay", "--id", "a", "--id", "b", "--body-file", "/dev/null"},
-                                               {"dlq", "purge", "--all"},
-                                               {"dlq", "purge", "--yes"},
-                                               {"dlq", "purge", "--all", "--id", "a", "--yes"},
-                                               {"outbox"},
-                                               {"order"},
-                                               {"dlq", "list", "--database-url", "nonsense"},
-                                               {"dlq", "list", "--database-url", "orders=postgresql://h/db"},
-                                               {"dlq", "replay", "--id", "a", "--all"},
-                                               {"dlq", "list", "--queue", std::string(300, 'q')},
-                                               {"dlq", "list", "--limit", "0x10"},
-                                               {"dlq", "list", "--limit", "1e3"},
-                                               {"dlq", "list", "--limit", "+5"},
-                                               {"dlq", "list", "--limit", "-5"}}) {
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {},
+             {"frobnicate"},
+             {"dlq"},
+             {"dlq", "list", "--no-such-flag"},
+             {"dlq", "list", "--since", "yesterday"},
+             {"dlq", "list", "--limit", "0"},
+             {"dlq", "show"},
+             {"dlq", "replay"},
+             {"dlq", "replay", "--until", "2026-12-01"},
+             {"dlq", "replay", "--id", "a", "--id", "b", "--body-file", "/dev/null"},
+             {"dlq", "purge", "--all"},
+             {"dlq", "purge", "--yes"},
+             {"dlq", "purge", "--all", "--id", "a", "--yes"},
+             {"outbox"},
+             {"order"},
+             {"dlq", "list", "--database-url", "nonsense"},
+             {"dlq", "list", "--database-url", "orders=postgresql://h/db"},
+             {"dlq", "replay", "--id", "a", "--all"},
+             {"dlq", "list", "--queue", std::string(300, 'q')},
+             {"dlq", "list", "--limit", "0x10"},
+             {"dlq", "list", "--limit", "1e3"},
+             {"dlq", "list", "--limit", "+5"},
+             {"dlq", "list", "--limit", "-5"},
+             {"dlq", "list", "--since", "2h", "--until", "3h"},
+             {"dlq", "replay", "--since", "2026-12-01T06:00:00Z", "--until", "2026-12-01T06:00:00Z"}}) {
         std::string shown = args.empty() ? "(none)" : "";
         for (const auto& arg : args) shown += (shown.empty() ? "" : " ") + arg.substr(0, 40);
         CAPTURE(shown);
