@@ -130,7 +130,7 @@ DlqOptions AddFilters(CLI::App& command, Raw& raw) {
     o.type = command.add_option("--type", raw.type, "only this event type, e.g. order.created");
     o.since = command.add_option("--since", raw.since, "dead-lettered at or after (RFC 3339 or 15m/2h/7d ago)");
     o.until = command.add_option("--until", raw.until, "dead-lettered before (RFC 3339 or 15m/2h/7d ago)");
-    o.limit = command.add_option("--limit", raw.limit, "at most N messages");
+    o.limit = command.add_option("--limit", raw.limit, "at most N messages (decimal, at least 1)")->type_name("N");
     return o;
 }
 
