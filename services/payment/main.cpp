@@ -2,7 +2,7 @@
 // pool serve the API; one consumer thread applies events; one relay thread publishes the outbox.
 #include <iostream>
 
-#include "events/order_ids.hpp"
+#include "payment/consumers/batch_locks.hpp"
 #include "payment/consumers/event_source.hpp"
 #include "payment/consumers/inventory_reserved.hpp"
 #include "payment/consumers/order_cancelled.hpp"
@@ -10,7 +10,6 @@
 #include "payment/consumers/order_rejected.hpp"
 #include "payment/handlers/get_payment.hpp"
 #include "payment/handlers/list_payments.hpp"
-#include "payment/storage/order_store.hpp"
 #include "runtime/config/env.hpp"
 #include "runtime/service/service_host.hpp"
 
@@ -41,12 +40,7 @@ int Serve(const saga::runtime::service::ServiceConfig& config) {
             .On("inventory.reserved", publishing(payment::OnInventoryReserved))
             .On("order.cancelled", publishing(payment::OnOrderCancelled))
             .On("order.rejected", publishing(payment::OnOrderRejected))
-            // The batch's orders locked in one statement, and the order.created that come first
-            // for their order remembered in one more; each handler then answers without a statement.
-            .BeforeBatch([](const auto& batch, Transaction& tx) {
-                payment::OrderStore::LockAll(tx, events::OrderIdsOf(batch));
-                payment::OrderStore::RememberAll(tx, payment::OrdersCreatedFirst(batch));
-            });
+            .BeforeBatch(payment::LockBatch);
 
         host.router().Add("GET", "/api/payments", payment::ListPaymentsHandler(host.database()));
         host.router().Add("GET", "/api/payments/{payment_id}", payment::GetPaymentHandler(host.database()));

@@ -44,9 +44,11 @@ class OrderStore {
     /// The order, locked until the end of the transaction (FOR UPDATE), or nullopt if unknown. An
     /// order this transaction locked already comes without a statement (unless it changed it since).
     static std::optional<OrderPaymentInfo> Lock(runtime::pg::Transaction& tx, const std::string& order_id);
-    /// Locks the known orders among `order_ids` (a consumer batch's orders, before its events are
-    /// handled) in one statement, in id order, and reads which of them have a payment in one more,
-    /// so that Lock and PaymentStore::ExistsForOrder answer for them without a statement.
+    /// Takes the advisory lock of each of `order_ids` (a consumer batch's orders, before its events
+    /// are handled), known or not, in id order, then locks the known ones' rows in one statement
+    /// and reads which of them have a payment in one more, so that Lock and
+    /// PaymentStore::ExistsForOrder answer for them without a statement. Two batches sharing
+    /// orders thus lock them in the same order, also the rows their handlers insert.
     static void LockAll(runtime::pg::Transaction& tx, const std::vector<std::string>& order_ids);
 };
 
