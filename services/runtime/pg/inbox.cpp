@@ -1,5 +1,6 @@
 #include "runtime/pg/inbox.hpp"
 
+#include <set>
 #include <unordered_set>
 
 #include "runtime/pg/array_literal.hpp"
@@ -16,11 +17,15 @@ bool RecordInInbox(Transaction& tx, const std::string& consumer, const std::stri
 
 std::vector<bool> RecordAllInInbox(Transaction& tx, const std::string& consumer,
                                    const std::vector<std::string>& message_ids) {
+    // In id order (the set's, kept by unnest), not the batch's: two instances given the same
+    // messages in another order (a copy back from a retry queue) would each wait on a row the
+    // other inserted, until the deadlock detector failed one batch.
+    const std::set<std::string> sorted(message_ids.begin(), message_ids.end());
     const pqxx::result inserted =
         Exec(tx.work(),
              "INSERT INTO inbox (consumer, message_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING"
              " RETURNING message_id",
-             consumer, ArrayLiteral(message_ids));
+             consumer, ArrayLiteral({sorted.begin(), sorted.end()}));
     std::unordered_set<std::string> new_ids;
     for (const auto& row : inserted) new_ids.insert(row[0].as<std::string>());
     std::vector<bool> fresh;

@@ -12,7 +12,7 @@ namespace saga::runtime::pg {
 /// was already recorded: the message is a duplicate and its effects exist already.
 bool RecordInInbox(Transaction& tx, const std::string& consumer, const std::string& message_id);
 
-/// RecordInInbox for several messages in one statement. Element i says whether message_ids[i]
+/// RecordInInbox for several messages in one statement, in id order. Element i says whether message_ids[i]
 /// is new; a repeat of an earlier element counts as a duplicate too.
 std::vector<bool> RecordAllInInbox(Transaction& tx, const std::string& consumer,
                                    const std::vector<std::string>& message_ids);
