@@ -84,6 +84,7 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
         pg::OutboxStore* store;
         std::vector<pg::OutboxRow> rows;
         std::uint64_t first_sequence;
+        bool held_back;  ///< its claim locked rows it did not publish; they are free once it ends
     };
     std::deque<InFlight> in_flight;
     std::size_t next_store = 0;
@@ -92,6 +93,7 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
     // when the poll interval passed. An empty claim costs two round trips, and at low load
     // claiming eagerly found nothing about twice per batch.
     bool may_have_rows = true;
+    bool only_held_back = false;  // the last claim found rows, all held back behind another relay's
     while (!stop.stop_requested()) {
         while (in_flight.size() < stores.size()) {
             // Signals are consumed before the claim, whose snapshot then sees their rows.
@@ -99,9 +101,10 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
             const bool notified = stores[0]->Notified();
             if (!signalled && !notified && !may_have_rows) break;
             pg::OutboxStore* store = stores[next_store].get();
-            auto [rows, more_waiting] = store->ClaimBatch(options_.batch_size);
+            auto [rows, more_waiting, held_back] = store->ClaimBatch(options_.batch_size);
             stats_.claims.fetch_add(1, std::memory_order_relaxed);
             may_have_rows = more_waiting;
+            only_held_back = rows.empty() && held_back;
             pacer_.Claimed(rows.size(), ClaimPacer::Clock::now());
             if (rows.empty()) {
                 store->AbandonBatch();
@@ -110,11 +113,11 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
             next_store = (next_store + 1) % stores.size();
             const std::uint64_t first = connection.LastPublished() + 1;
             for (const auto& row : rows) connection.Publish(ToMessage(row));
-            in_flight.push_back({store, std::move(rows), first});
+            in_flight.push_back({store, std::move(rows), first, held_back});
         }
         if (in_flight.empty()) {
             connection.KeepAlive();
-            stores[0]->WaitForWork(wakeup_.fd(), options_.poll_interval);
+            stores[0]->WaitForWork(wakeup_.fd(), only_held_back ? options_.held_back_retry : options_.poll_interval);
             if (const auto wait = pacer_.WaitBeforeClaim(ClaimPacer::Clock::now()); wait.count() > 0) {
                 stats_.lingers.fetch_add(1, std::memory_order_relaxed);
                 SleepUnlessStopped(stop, wait);
@@ -141,6 +144,8 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
         }
         if (options_.after_confirm) options_.after_confirm(oldest.rows);
         oldest.store->FinishBatch(sent);
+        // The rows its claim held back were locked by it, so a claim meanwhile could not see them.
+        if (oldest.held_back) may_have_rows = true;
         stats_.published.fetch_add(sent.size(), std::memory_order_relaxed);
         if (options_.metrics) {
             for (const std::string* type : sent_types) options_.metrics->Published(*type);

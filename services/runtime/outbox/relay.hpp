@@ -27,6 +27,10 @@ struct RelayOptions {
     /// How long a relay woken while idle waits before it claims, while rows arrive fast enough
     /// to gather more in that time (see ClaimPacer); 0 claims at once.
     std::chrono::milliseconds claim_linger{0};
+    /// How soon a relay whose claim found only rows waiting behind an older row of their aggregate
+    /// that another relay holds claims again: that relay's batch is confirmed in milliseconds,
+    /// and nothing wakes this one when it is.
+    std::chrono::milliseconds held_back_retry{10};
     std::chrono::milliseconds confirm_timeout{30000};
     /// Rows the broker confirmed are marked sent (kept for RetentionCleanup) or deleted at once.
     pg::OutboxStore::SentRows sent_rows = pg::OutboxStore::SentRows::kMark;

@@ -79,7 +79,7 @@ OutboxClaim OutboxStore::ClaimBatch(int limit) {
         claim.rows.reserve(result.size());
         for (const auto& r : result) {
             if (r[8].as<bool>()) {
-                claim.more_waiting = true;
+                claim.more_waiting = claim.held_back = true;
                 continue;
             }
             claim.rows.push_back({r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>(),

@@ -28,7 +28,8 @@ struct OutboxRow {
 /// claiming again at once can find anything.
 struct OutboxClaim {
     std::vector<OutboxRow> rows;
-    bool more_waiting = false;
+    bool more_waiting = false;  ///< a full claim, or rows held back
+    bool held_back = false;     ///< rows that wait behind an older row of their aggregate held elsewhere
 };
 
 struct OutboxBacklog {

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <memory>
+#include <pqxx/pqxx>
 #include <thread>
 
 #include "runtime/amqp/topology.hpp"
@@ -199,6 +200,35 @@ TEST_CASE(
     }
     REQUIRE(DrainTap(f, kWrites).size() == kWrites);
     CHECK(std::chrono::steady_clock::now() - started < 20s);
+}
+
+// A claim locks the rows it holds back (behind an older row of their aggregate that is not in its
+// batch) without publishing them. Nothing woke the relay when that older row was sent, nor when
+// its own batch released them: they waited for the poll interval.
+TEST_CASE("outbox relay: a row held back behind an older row another relay holds goes out once that row is sent") {
+    RuntimeFixture f;
+    DeclareTap(f);
+    const auto older = SampleOrderCreated("o-held");
+    f.WriteOutbox({older});
+    pqxx::connection other_relay(f.db.url());  // holds the older row, as a relay with it in flight does
+    pqxx::work holding(other_relay);
+    holding.exec("SELECT id FROM outbox WHERE sent_at IS NULL FOR UPDATE");
+    const auto behind = SampleOrderCreated("o-held");
+    const auto unrelated = SampleOrderCreated("o-free");
+    f.WriteOutbox({behind, unrelated});
+
+    RunningRelay running(f, WithoutPoll(f));
+    const auto first = DrainTap(f, 1);
+    REQUIRE(first.size() == 1);
+    CHECK(first.front().properties.message_id == unrelated.id);
+
+    holding.exec_params("UPDATE outbox SET sent_at = now() WHERE message_id = $1", older.id);
+    holding.commit();
+    const auto started = std::chrono::steady_clock::now();
+    const auto second = DrainTap(f, 1);
+    REQUIRE(second.size() == 1);
+    CHECK(second.front().properties.message_id == behind.id);
+    CHECK(std::chrono::steady_clock::now() - started < 5s);
 }
 
 TEST_CASE("outbox relay: under steady load it lingers before claiming, and every row still goes out once") {
