@@ -12,7 +12,7 @@ export SAGA_BUILD_DIR=$1 SAGA_PG_INITDB_NOSYNC=1
 # Characters that mean something in a URL: up must encode them where the password goes in one.
 export RABBITMQ_ADMIN_PASSWORD='p@ss/w:rd%1'
 
-work=$(mktemp -d /tmp/saga-up-down.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/saga-up-down.XXXXXX")
 chmod 755 "$work"
 cd "$work"
 export SAGA_STATE_DIR=state  # relative to $work, not to the repository
