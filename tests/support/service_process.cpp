@@ -1,5 +1,7 @@
 #include "support/service_process.hpp"
 
+#include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
@@ -9,6 +11,7 @@
 
 #include <cstring>
 #include <filesystem>
+#include <iostream>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -49,7 +52,19 @@ ServiceProcess::ServiceProcess(std::string binary, std::map<std::string, std::st
 }
 
 ServiceProcess::~ServiceProcess() {
-    if (pid_ > 0) Stop();
+    if (pid_ <= 0) return;
+    // Stopped at the end of its test: anything but a clean exit (a crash in the last moments, a
+    // leak report of the sanitizers, a drain that hung until SIGKILL) fails that test.
+    const int code = Stop();
+    if (code != 0) {
+        const std::string what = fmt::format(
+            "{} exited with status {} when stopped at the end of the test (see its log above)", binary_, code);
+        if (doctest::is_running_in_test) {
+            FAIL_CHECK(what);
+        } else {
+            std::cerr << what << std::endl;
+        }
+    }
 }
 
 ServiceProcess::Started ServiceProcess::Start() {
@@ -113,11 +128,13 @@ int ServiceProcess::Stop(std::chrono::milliseconds timeout) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-void ServiceProcess::Kill() {
-    if (pid_ <= 0) return;
+int ServiceProcess::Kill() {
+    if (pid_ <= 0) return 0;
     kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
+    int status = 0;
+    waitpid(pid_, &status, 0);
     pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 void ServiceProcess::Restart() {

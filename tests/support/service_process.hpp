@@ -10,8 +10,8 @@ namespace saga::test {
 
 /// A service binary started as a real child process with the given environment added to the
 /// test's own, on a free HTTP port. Waits until GET /health reports "ok" (database reachable,
-/// relay and consumer connected, so the queue is bound). Stopped with SIGTERM
-/// (or killed) when destroyed.
+/// relay and consumer connected, so the queue is bound). Stopped with SIGTERM when destroyed,
+/// which fails the running test unless the process exits with status 0.
 class ServiceProcess {
   public:
     /// `binary`: path, e.g. SAGA_BINARY_DIR "/services/order/order-service".
@@ -27,8 +27,9 @@ class ServiceProcess {
 
     /// SIGTERM and wait; returns the exit code (or 128 + signal).
     int Stop(std::chrono::milliseconds timeout = std::chrono::seconds{20});
-    /// SIGKILL and wait.
-    void Kill();
+    /// SIGKILL and wait; returns the exit code as Stop does (137 when the SIGKILL ended it, other
+    /// values when it had exited by itself first).
+    int Kill();
     /// Starts the same binary again with the same environment and port; waits for /health.
     void Restart();
 
