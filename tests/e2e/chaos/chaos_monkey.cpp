@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -171,8 +172,16 @@ void ChaosMonkey::RescheduleGremlinOff() {
 void ChaosMonkey::KillAndRestart(const std::string& service) {
     Watchdog();  // a gremlin may have crashed it already: that counts as a crash, not a kill
     auto& process = Service(service);
-    process.Kill();
-    ++counts_.kills;
+    const int code = process.Kill();
+    if (code == 128 + SIGKILL) {
+        ++counts_.kills;
+    } else if (code == kGremlinCrashExit) {
+        ++counts_.gremlin_crashes;  // it crashed by itself just before
+        ++counts_.kills_preempted;
+    } else {
+        ++counts_.unexpected_exits;
+        Log(fmt::format("{} had exited by itself with status {} when it was to be killed", service, code));
+    }
     // Downtime of random length, so messages pile up and HTTP requests meet a closed port.
     std::this_thread::sleep_for(std::chrono::milliseconds{200 + random_() % 1800});
     process.Restart();
@@ -214,7 +223,7 @@ void ChaosMonkey::PublishPoison() {
     message.properties.message_id = id;
     message.properties.type = "order.created";
     message.properties.app_id = "chaos";
-    message.body = PoisonBody(static_cast<int>(random_() % 4), id);
+    message.body = PoisonBody(counts_.poison % 4, id);  // each kind, in turn
     connection.Publish(message);
     if (!connection.WaitForConfirms(connection.LastPublished(), 10s).complete) {
         throw std::runtime_error("poison publish not confirmed");

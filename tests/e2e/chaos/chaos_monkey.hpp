@@ -18,7 +18,8 @@ namespace saga::test::chaos {
 
 /// What the monkey did, for the report.
 struct ChaosCounts {
-    int kills = 0;             ///< SIGKILLs sent by the monkey
+    int kills = 0;             ///< services the monkey's SIGKILL ended
+    int kills_preempted = 0;   ///< planned kills that found the service crashed by a gremlin already
     int restarts = 0;          ///< service restarts (after kills and gremlin crashes)
     int gremlin_crashes = 0;   ///< services that exited by themselves under crash-after-commit
     int unexpected_exits = 0;  ///< services that exited by themselves with the gremlins off (a bug)

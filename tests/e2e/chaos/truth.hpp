@@ -36,15 +36,19 @@ struct DeadLetter {
 /// What the system holds after a run, read straight from the four databases (SQL), the tap
 /// (every event that crossed the broker, duplicates included) and the broker's queues.
 struct Truth {
-    std::map<std::string, OrderRow> orders;                             ///< by order id
-    std::map<std::string, ProductRow> products;                         ///< by product id
-    std::map<std::string, std::vector<PaymentRow>> payments;            ///< by order id
-    std::map<std::pair<std::string, std::string>, long> notifications;  ///< (order id, event type) → rows
+    std::map<std::string, OrderRow> orders;                   ///< by order id
+    std::map<std::string, ProductRow> products;               ///< by product id
+    std::map<std::string, std::vector<PaymentRow>> payments;  ///< by order id
+    std::map<std::pair<std::string, std::string>, std::string>
+        notifications;  ///< (order id, event type) → status, WAITING for PENDING due later
+    /// (order id, event type) → distinct notification.sent events the tap saw for it. The database
+    /// cannot hold two rows for one pair (UNIQUE), so a second delivery shows only here.
+    std::map<std::pair<std::string, std::string>, long> notices_sent;
     /// Distinct event ids per (event type, subject) among the tapped events.
     std::map<std::pair<std::string, std::string>, std::set<std::string>> events;
     std::map<std::string, std::vector<DeadLetter>> dead_letters;  ///< by DLQ name
     long long outbox_backlog = 0;                                 ///< unsent outbox rows, all services
-    long long queued = 0;  ///< ready messages in work and retry queues, all services
+    long long queued = 0;  ///< ready and unacked messages in work and retry queues, all services
 
     /// How many distinct events of `type` the tap saw for `subject`.
     std::size_t EventCount(const std::string& type, const std::string& subject) const;

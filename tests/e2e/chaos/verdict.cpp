@@ -58,7 +58,19 @@ void JudgeOrder(const OrderRecord& order, const OrderRow& row, const Truth& trut
         return s;
     }();
     const auto notified = truth.notifications.find({order.order_id, settled_event});
-    if (notified == truth.notifications.end()) violation("no notification for " + settled_event);
+    if (notified == truth.notifications.end()) {
+        violation("no notification for " + settled_event);
+    } else if (notified->second == "WAITING") {
+        ++verdict.notifications_waiting;  // claimed by a worker that crashed: sent once its lease ends
+    } else if (notified->second != "SENT") {
+        violation(fmt::format("its notification for {} is {}, not SENT", settled_event, notified->second));
+    } else {
+        const auto sent = truth.notices_sent.find({order.order_id, settled_event});
+        if (sent == truth.notices_sent.end()) violation("no notification.sent for " + settled_event);
+    }
+    if (order.wants_cancel && order.cancel == CancelAnswer::kNone && order.api_error.empty()) {
+        violation("its cancel never got an answer");
+    }
 }
 
 void JudgeProducts(const Expectations& expected, const Truth& truth, Verdict& verdict) {
@@ -148,9 +160,11 @@ Verdict Judge(const Expectations& expected, const Truth& truth) {
         verdict.violations.push_back(
             fmt::format("the order database holds {} orders, {} were accepted", truth.orders.size(), verdict.accepted));
     }
-    for (const auto& [key, rows] : truth.notifications) {
-        if (rows > 1)
-            verdict.violations.push_back(fmt::format("{} notifications for order {} {}", rows, key.first, key.second));
+    for (const auto& [key, sent] : truth.notices_sent) {
+        if (sent > 1) {
+            verdict.violations.push_back(
+                fmt::format("{} notification.sent events for order {} {}", sent, key.first, key.second));
+        }
     }
     JudgeProducts(expected, truth, verdict);
     JudgeDeadLetters(expected, truth, verdict);

@@ -21,6 +21,7 @@ struct Verdict {
     std::vector<std::string> violations;  ///< one line each; empty when every invariant holds
     int accepted = 0;
     int settled = 0;
+    int notifications_waiting = 0;        ///< the outcome's notification still PENDING, due later (a lease)
     int dead_letter_copies = 0;           ///< DLQ messages beyond one per poison id (at-least-once dead-lettering)
     std::map<std::string, int> outcomes;  ///< "STATUS[/reason]" → orders
 };
@@ -32,9 +33,12 @@ struct Verdict {
 /// - a confirmed order has exactly one capture (one payment row, one payment.completed) and no
 ///   refund; every capture of a cancelled or rejected order is refunded; a declined token's
 ///   payment carries the gateway's reason;
-/// - at most one notification per (order, event type), and one for the order's settled outcome;
+/// - at most one notification.sent per (order, event type), and a SENT notification with its
+///   notification.sent for the order's settled outcome, or one PENDING that is due later (leased by
+///   a worker that crashed after claiming it: at-least-once, sent when the lease ends);
+/// - every cancel the load asked for got a definite answer;
 /// - each DLQ holds exactly the poison sent to its queue, each marked poison, nothing else;
-/// - no unsent outbox row and no queued message (the system is at rest).
+/// - no unsent outbox row and no queued or unacked message (the system is at rest).
 Verdict Judge(const Expectations& expected, const Truth& truth);
 
 /// "STATUS" or "STATUS/reason" (reason only for REJECTED).

@@ -18,6 +18,7 @@ struct World {
         happy.product = kPlentyProduct;
         happy.quantity = 2;
         happy.token = "tok_visa";
+        happy.wants_cancel = false;
         happy.order_id = "o-happy";
         OrderRecord declined = happy;
         declined.kind = OrderKind::kDeclined;
@@ -35,8 +36,10 @@ struct World {
         truth.payments["o-happy"] = {{"CAPTURED", ""}};
         truth.payments["o-declined"] = {{"DECLINED", "card_declined"}};
         truth.events[{"payment.completed", "o-happy"}] = {"e-1"};
-        truth.notifications[{"o-happy", "order.confirmed"}] = 1;
-        truth.notifications[{"o-declined", "order.rejected"}] = 1;
+        truth.notifications[{"o-happy", "order.confirmed"}] = "SENT";
+        truth.notifications[{"o-declined", "order.rejected"}] = "SENT";
+        truth.notices_sent[{"o-happy", "order.confirmed"}] = 1;
+        truth.notices_sent[{"o-declined", "order.rejected"}] = 1;
         truth.dead_letters["payment-service.dlq"] = {{"p-1", "poison", "payment-service"}};
     }
 
@@ -77,7 +80,8 @@ TEST_CASE("chaos verdict: each broken invariant is reported") {
     }
     SUBCASE("an unrefunded capture of a cancelled order") {
         world.truth.orders["o-happy"].status = "CANCELLED";
-        world.truth.notifications[{"o-happy", "order.cancelled"}] = 1;
+        world.truth.notifications[{"o-happy", "order.cancelled"}] = "SENT";
+        world.truth.notices_sent[{"o-happy", "order.cancelled"}] = 1;
         world.truth.products[kPlentyProduct] = {100, 0, 100, 0, 0};
         world.expected.orders[0].cancel = CancelAnswer::kAccepted;
         CHECK(world.Fails("1 captures but 0 refunds"));
@@ -90,10 +94,28 @@ TEST_CASE("chaos verdict: each broken invariant is reported") {
         CHECK(world.Fails("sold 10 but confirmed orders hold 0"));
     }
     SUBCASE("a second notification, or none for the outcome") {
-        world.truth.notifications[{"o-happy", "order.confirmed"}] = 2;
+        world.truth.notices_sent[{"o-happy", "order.confirmed"}] = 2;
         world.truth.notifications.erase({"o-declined", "order.rejected"});
-        CHECK(world.Fails("2 notifications"));
+        CHECK(world.Fails("2 notification.sent events for order o-happy order.confirmed"));
         CHECK(world.Fails("no notification for order.rejected"));
+    }
+    SUBCASE("a notification of the outcome never sent, or sent without its event") {
+        world.truth.notifications[{"o-happy", "order.confirmed"}] = "PENDING";
+        world.truth.notices_sent.erase({"o-declined", "order.rejected"});
+        CHECK(world.Fails("order.confirmed is PENDING, not SENT"));
+        CHECK(world.Fails("no notification.sent for order.rejected"));
+    }
+    SUBCASE("a notification waiting out a lease is not a violation") {
+        world.truth.notifications[{"o-happy", "order.confirmed"}] = "WAITING";
+        world.truth.notices_sent.erase({"o-happy", "order.confirmed"});
+        const auto verdict = Judge(world.expected, world.truth);
+        CHECK(verdict.violations.empty());
+        CHECK(verdict.notifications_waiting == 1);
+    }
+    SUBCASE("a cancel that never got an answer") {
+        world.expected.orders[0].wants_cancel = true;
+        world.expected.orders[0].cancel_uncertain = true;
+        CHECK(world.Fails("its cancel never got an answer"));
     }
     SUBCASE("a DLQ with a stranger, a missing poison or the wrong reason") {
         world.truth.dead_letters["order-service.dlq"] = {{"e-9", "retries_exhausted", "order-service"}};
