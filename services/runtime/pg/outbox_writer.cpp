@@ -1,5 +1,7 @@
 #include "runtime/pg/outbox_writer.hpp"
 
+#include <utility>
+
 #include "runtime/pg/array_literal.hpp"
 #include "runtime/pg/prepared.hpp"
 
@@ -14,7 +16,10 @@ struct GatheredRows {
     std::size_t size() const { return message_id.size(); }
 };
 
-void Write(Transaction& tx, const GatheredRows& rows) {
+/// Writes the gathered rows and empties them: an Append after this (from a BeforeCommit that runs
+/// later) gathers anew and registers another write.
+void Write(Transaction& tx, GatheredRows& gathered) {
+    const GatheredRows rows = std::exchange(gathered, {});
     if (rows.size() == 1) {
         tx.ExecAtCommit(
             "INSERT INTO outbox (message_id, event_type, aggregate_id, correlation_id, source, payload)"

@@ -74,3 +74,24 @@ TEST_CASE("outbox writer: an event id is not checked for uniqueness, which consu
 }
 
 }  // namespace saga::test
+
+namespace saga::test {
+
+// A writer that gathers its own work until the commit may append an event from its BeforeCommit,
+// which runs after the outbox wrote this transaction's rows. That event was pushed to rows already
+// turned into SQL: it was never inserted, and the transaction committed without it.
+TEST_CASE("outbox writer: an event appended while the transaction commits is written too") {
+    RuntimeFixture f;
+    runtime::pg::Database db(f.db.url(), 1);
+    auto writer = Writer();
+    const auto first = SampleOrderCreated("o-first");
+    const auto late = SampleOrderCreated("o-late");
+    db.InTransaction([&](runtime::pg::Transaction& tx) {
+        writer.Append(tx, first);
+        tx.BeforeCommit([&] { writer.Append(tx, late); });
+    });
+    CHECK(f.db.QueryInt("SELECT count(*) FROM outbox") == 2);
+    CHECK(f.db.QueryInt("SELECT count(*) FROM outbox WHERE message_id = '" + late.id + "'") == 1);
+}
+
+}  // namespace saga::test
