@@ -32,7 +32,11 @@ amqp::OutgoingMessage ToMessage(const pg::OutboxRow& row) {
 }
 
 OutboxRelay::OutboxRelay(RelayOptions options, RelayWakeup& wakeup, log::Logger& logger)
-    : options_(std::move(options)), wakeup_(wakeup), logger_(logger), pacer_(options_.claim_linger) {}
+    : options_(std::move(options)),
+      wakeup_(wakeup),
+      logger_(logger),
+      pacer_(options_.claim_linger),
+      held_back_backoff_(options_.held_back_retry, std::max(options_.held_back_retry, options_.poll_interval)) {}
 
 void OutboxRelay::Run(std::stop_token stop) {
     // A stop request ends an idle wait at once rather than after the poll interval.
@@ -105,6 +109,7 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
             stats_.claims.fetch_add(1, std::memory_order_relaxed);
             may_have_rows = more_waiting;
             only_held_back = rows.empty() && held_back;
+            if (!rows.empty()) held_back_backoff_.Reset();
             pacer_.Claimed(rows.size(), ClaimPacer::Clock::now());
             if (rows.empty()) {
                 store->AbandonBatch();
@@ -117,7 +122,7 @@ void OutboxRelay::RelayOnce(std::stop_token stop) {
         }
         if (in_flight.empty()) {
             connection.KeepAlive();
-            stores[0]->WaitForWork(wakeup_.fd(), only_held_back ? options_.held_back_retry : options_.poll_interval);
+            stores[0]->WaitForWork(wakeup_.fd(), only_held_back ? held_back_backoff_.Next() : options_.poll_interval);
             if (const auto wait = pacer_.WaitBeforeClaim(ClaimPacer::Clock::now()); wait.count() > 0) {
                 stats_.lingers.fetch_add(1, std::memory_order_relaxed);
                 SleepUnlessStopped(stop, wait);

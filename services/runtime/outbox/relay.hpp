@@ -29,7 +29,8 @@ struct RelayOptions {
     std::chrono::milliseconds claim_linger{0};
     /// How soon a relay whose claim found only rows waiting behind an older row of their aggregate
     /// that another relay holds claims again: that relay's batch is confirmed in milliseconds,
-    /// and nothing wakes this one when it is.
+    /// and nothing wakes this one when it is. Doubled for each such claim in a row (with jitter),
+    /// up to poll_interval, for a holder that takes longer (a relay waiting out its confirms).
     std::chrono::milliseconds held_back_retry{10};
     std::chrono::milliseconds confirm_timeout{30000};
     /// Rows the broker confirmed are marked sent (kept for RetentionCleanup) or deleted at once.
@@ -72,6 +73,7 @@ class OutboxRelay {
     Backoff reconnect_backoff_{std::chrono::milliseconds{100}, std::chrono::seconds{5}};
     RelayStats stats_;
     ClaimPacer pacer_;
+    Backoff held_back_backoff_;
 };
 
 /// The AMQP message for an outbox row: routing key = event type, properties mirroring the

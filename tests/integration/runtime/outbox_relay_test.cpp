@@ -221,6 +221,10 @@ TEST_CASE("outbox relay: a row held back behind an older row another relay holds
     const auto first = DrainTap(f, 1);
     REQUIRE(first.size() == 1);
     CHECK(first.front().properties.message_id == unrelated.id);
+    // While the older row stays held, the relay claims again ever more slowly, not every 10 ms.
+    const auto claims_before = running.relay.stats().claims.load();
+    std::this_thread::sleep_for(1500ms);
+    CHECK(running.relay.stats().claims.load() - claims_before < 30);
 
     holding.exec_params("UPDATE outbox SET sent_at = now() WHERE message_id = $1", older.id);
     holding.commit();
