@@ -114,7 +114,8 @@ TEST_CASE(
     Report(options, monkey.counts(), verdict, static_cast<int>(expected.orders.size()));
     if (!verdict.violations.empty()) ReportQueues(stack);
     // The load ran at about its rate, and every kind of order reached its own outcome.
-    CHECK(verdict.accepted >= options.rate * static_cast<double>(options.duration.count()) / 2);
+    // (Four load threads, each pausing up to 1.5 s before a cancel, place at most about 25 a second.)
+    CHECK(verdict.accepted >= std::min(options.rate, 20.0) * static_cast<double>(options.duration.count()) / 2);
     for (const char* outcome :
          {"CONFIRMED", "CANCELLED", "REJECTED/payment_declined", "REJECTED/out_of_stock", "REJECTED/unknown_product"}) {
         CAPTURE(std::string(outcome));
@@ -123,7 +124,7 @@ TEST_CASE(
     // Every fault was injected, as often as planned.
     const auto& counts = monkey.counts();
     CHECK(counts.kills + counts.kills_preempted == options.kills_per_service * 4);
-    CHECK(counts.kills > 0);
+    if (options.kills_per_service > 0) CHECK(counts.kills > 0);
     CHECK(counts.unexpected_exits == 0);
     CHECK(counts.broker_restarts == options.outages);
     CHECK(counts.database_restarts == options.outages);

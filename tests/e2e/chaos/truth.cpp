@@ -91,11 +91,11 @@ Truth ReadTruth(SagaStack& stack) {
                [&](const pqxx::row& r) {
                    truth.payments[r[0].as<std::string>()].push_back({r[1].as<std::string>(), r[2].as<std::string>()});
                });
-    // A PENDING row due later waits out a lease (its worker crashed after the claim) or a backoff;
-    // one due already is stuck.
+    // A PENDING row due later with no error recorded waits out a lease (its worker crashed after
+    // the claim); one due already is stuck, and one backing off after a failed send is not sent.
     ForEachRow(stack.database("notification").url(),
-               "SELECT order_id, event_type, CASE WHEN status = 'PENDING' AND next_attempt_at > now() "
-               "THEN 'WAITING' ELSE status END FROM notifications",
+               "SELECT order_id, event_type, CASE WHEN status = 'PENDING' AND next_attempt_at > now() AND "
+               "last_error IS NULL THEN 'WAITING' ELSE status END FROM notifications",
                [&](const pqxx::row& r) {
                    truth.notifications[{r[0].as<std::string>(), r[1].as<std::string>()}] = r[2].as<std::string>();
                });

@@ -8,7 +8,7 @@ set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 [[ $# == 1 ]] || { echo "usage: $0 BUILD_DIR" >&2; exit 2; }
-export SAGA_BUILD_DIR=$1 SAGA_PG_INITDB_NOSYNC=1
+export SAGA_UP_BUILD_DIR=$1 SAGA_PG_INITDB_NOSYNC=1
 # Characters that mean something in a URL: up must encode them where the password goes in one.
 export RABBITMQ_ADMIN_PASSWORD='p@ss/w:rd%1'
 
@@ -83,7 +83,8 @@ for f in state/services/*.pid state/postgres/pid state/rabbitmq/pid state/rabbit
   [[ -s $f ]] && pids+=("$(cat "$f")")
 done
 (( ${#pids[@]} == 9 )) && ok "up recorded 9 PIDs (5 services, PostgreSQL, RabbitMQ, its launcher and epmd)" || bad "up recorded ${#pids[@]} PIDs, not 9"
-if "$repo/deploy/local/down" >/dev/null 2>&1; then ok "down exits 0"; else bad "down failed"; fi
+# Without SAGA_UP_BUILD_DIR: down checks each PID against the build up recorded.
+if env -u SAGA_UP_BUILD_DIR "$repo/deploy/local/down" >/dev/null 2>&1; then ok "down exits 0"; else bad "down failed"; fi
 left=()
 for p in "${pids[@]}"; do alive "$p" && left+=("$p"); done
 (( ${#left[@]} == 0 )) && ok "down stopped every process up started" ||
