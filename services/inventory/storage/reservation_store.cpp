@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "runtime/pg/advisory_locks.hpp"
 #include "runtime/pg/array_literal.hpp"
 #include "runtime/pg/prepared.hpp"
 
@@ -143,10 +144,8 @@ void LockOrders(runtime::pg::Transaction& tx, const std::vector<std::string>& or
         if (!locked.orders.contains(id)) not_yet_locked.insert(id);
     }
     if (not_yet_locked.empty()) return;
+    runtime::pg::LockIds(tx, not_yet_locked);  // in id order: two batches sharing orders cannot deadlock
     const auto ids = runtime::pg::ArrayLiteral({not_yet_locked.begin(), not_yet_locked.end()});
-    // In id order (the set's, kept by unnest), so that two batches sharing orders cannot deadlock.
-    runtime::pg::Exec(tx.work(), "SELECT pg_advisory_xact_lock(hashtextextended(id, 0)) FROM unnest($1::text[]) AS id",
-                      ids);
     for (const auto& row : runtime::pg::Exec(tx.work(), kLoadOrders, ids)) {
         KnownOrder known;
         if (!row["reservation_id"].is_null()) known.reservation = ToReservation(row);

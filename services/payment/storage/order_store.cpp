@@ -5,6 +5,7 @@
 
 #include "payment/storage/known_orders.hpp"
 #include "payment/storage/optional_text.hpp"
+#include "runtime/pg/advisory_locks.hpp"
 #include "runtime/pg/array_literal.hpp"
 #include "runtime/pg/prepared.hpp"
 
@@ -68,13 +69,6 @@ WHERE order_id = ANY($1::text[])
 ORDER BY order_id
 FOR UPDATE
 )sql";
-// The advisory lock of every order, known or not, in id order (the caller's sorted array, kept by
-// unnest). A handler inserts the row of an order it does not know (a parked reservation, a
-// tombstone), which no row lock guards; two batches with two such orders in opposite orders
-// would each wait on the row the other inserted. In a statement of its own: one that had waited
-// for the locks would read the rows as they were before the wait.
-constexpr const char* kLockOrderIdsSql =
-    "SELECT pg_advisory_xact_lock(hashtextextended(id, 0)) FROM unnest($1::text[]) AS id";
 // After the locks, in a statement of its own: one that had waited for them would answer from the
 // snapshot it took before the wait, missing a payment the previous holder committed.
 constexpr const char* kChargedSql = "SELECT DISTINCT order_id FROM payments WHERE order_id = ANY($1::text[])";
@@ -159,8 +153,11 @@ void OrderStore::LockAll(runtime::pg::Transaction& tx, const std::vector<std::st
         if (!known.locked.contains(id)) not_yet_locked.insert(id);
     }
     if (not_yet_locked.empty()) return;
+    // Every order, known or not: a handler inserts the row of an order it does not know (a parked
+    // reservation, a tombstone), which no row lock guards, and two batches with two such orders in
+    // opposite orders would each wait on the row the other inserted.
+    runtime::pg::LockIds(tx, not_yet_locked);
     const auto ids = runtime::pg::ArrayLiteral({not_yet_locked.begin(), not_yet_locked.end()});
-    runtime::pg::Exec(tx.work(), kLockOrderIdsSql, ids);
     std::vector<std::string> locked;
     for (const auto& row : runtime::pg::Exec(tx.work(), kLockAllSql, ids)) {
         auto order = ReadOrder(row);
